@@ -1,0 +1,1 @@
+"""Composition root: parses arguments, builds the objects and starts Qt only when a window is needed."""

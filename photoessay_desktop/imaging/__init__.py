@@ -1,0 +1,1 @@
+"""Pixels from Pillow: header facts, decoding for a target size, orientation, colour, caches, remote fetch, metadata. No Qt."""

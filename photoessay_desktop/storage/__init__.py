@@ -1,0 +1,1 @@
+"""Files: the project file (load, atomic save, versions), article text import and export. No Qt."""

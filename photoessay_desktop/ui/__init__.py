@@ -1,0 +1,1 @@
+"""Widgets: main window, slide list, viewer, edit panel, slideshow, presenter. They never open files or decode pixels."""
