@@ -29,6 +29,10 @@ def venv_python() -> Path:
 def ensure_venv() -> Path:
     if sys.version_info < (3, 11):
         sys.exit(f"PhotoEssay needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    # Developers with several work trees may share one environment they keep up to date themselves.
+    shared = os.environ.get("PHOTOESSAY_DEV_PYTHON")
+    if shared:
+        return Path(shared)
     python = venv_python()
     if not python.exists():
         print("Creating .venv ...", flush=True)
@@ -67,11 +71,12 @@ def install_test_system_packages() -> None:
 
 
 def run_checks(python: Path, pytest_args: list[str]) -> int:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # PYTHONPATH makes the tools see this checkout's package even from a shared environment.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     bindir = python.parent
     steps: list[tuple[str, list[str]]] = [
-        ("ruff check", [str(bindir / "ruff"), "check", "."]),
-        ("ruff format", [str(bindir / "ruff"), "format", "--check", "."]),
+        ("ruff check", [str(python), "-m", "ruff", "check", "."]),
+        ("ruff format", [str(python), "-m", "ruff", "format", "--check", "."]),
         ("mypy", [str(python), "-m", "mypy"]),
         ("import-linter", [str(bindir / "lint-imports")]),
         ("pytest", [str(python), "-m", "pytest", *pytest_args]),
