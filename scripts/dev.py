@@ -1,4 +1,4 @@
-"""One entry point for a fresh clone: `run` opens the app on the sample essay, `test` runs every check.
+"""One entry point for a fresh clone: `run` opens the app on a sample, `test` runs every check.
 
 Both create `.venv` inside the clone and install the project with pinned versions
 (constraints.txt), so nothing but Python 3.11+ is needed. Re-runs skip the install when neither
@@ -27,7 +27,7 @@ def venv_python() -> Path:
 
 
 def ensure_venv() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be started by any python3
         sys.exit(f"PhotoEssay needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     # Developers with several work trees may share one environment they keep up to date themselves.
     shared = os.environ.get("PHOTOESSAY_DEV_PYTHON")
@@ -54,12 +54,14 @@ def ensure_venv() -> Path:
 
 
 def install_test_system_packages() -> None:
-    """Install Chromium and poppler where this is a Debian machine we may change (CI runs as root)."""
+    """Install Chromium and poppler on a Debian machine we may change (CI runs as root)."""
     missing = [pkg for tool, pkg in TEST_SYSTEM_PACKAGES.items() if shutil.which(tool) is None]
     if not missing or shutil.which("apt-get") is None:
         return
     if hasattr(os, "geteuid") and os.geteuid() != 0:
-        print(f"Note: not root, so {', '.join(missing)} cannot be installed; those tests will skip.")
+        print(
+            f"Note: not root, so {', '.join(missing)} cannot be installed; those tests will skip."
+        )
         return
     print(f"Installing {', '.join(missing)} with apt-get ...", flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
@@ -97,7 +99,9 @@ def main(argv: list[str]) -> int:
     python = ensure_venv()
     if argv[0] == "run":
         target = argv[1:] or [str(SAMPLE)]
-        return subprocess.run([str(python), "-m", "photoessay_desktop", *target], check=False).returncode
+        return subprocess.run(
+            [str(python), "-m", "photoessay_desktop", *target], check=False
+        ).returncode
     install_test_system_packages()
     return run_checks(python, argv[1:] or ["-n", "2", "-q"])
 

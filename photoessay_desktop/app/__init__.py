@@ -1,1 +1,2 @@
-"""Composition root: parses arguments, builds the objects and starts Qt only when a window is needed."""
+"""Composition root: parses arguments, builds the objects, and starts Qt only when a window is
+needed."""

@@ -1,1 +1,4 @@
-"""The editing session: the open essay, its undo stack and the undo commands. QtCore/QtGui only, never QtWidgets."""
+"""The editing session: the open essay, its undo stack and the undo commands.
+
+QtCore/QtGui only, never QtWidgets.
+"""

@@ -1,1 +1,4 @@
-"""The essay as plain data (pydantic models) and pure helpers over it: no Qt, no Pillow, no files."""
+"""The essay as plain data (pydantic models) and pure helpers over it.
+
+No Qt, no Pillow, no files.
+"""

@@ -110,7 +110,7 @@ class Essay(BaseModel):
                 # The index in the context lets the loader point at slides[i].id and its line.
                 raise PydanticCustomError(
                     "duplicate_slide_id",
-                    "duplicate slide id \"{id}\" (slides[{earlier}] has it too)",
+                    'duplicate slide id "{id}" (slides[{earlier}] has it too)',
                     {"id": slide.id, "index": index, "earlier": earlier},
                 )
         return slides

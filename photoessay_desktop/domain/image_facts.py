@@ -13,7 +13,9 @@ from dataclasses import dataclass
 class ImageStatus(enum.Enum):
     READABLE = "readable"  # a local file that opened as an allowed image format
     NOT_FOUND = "not-found"  # a local path with no file behind it
-    UNREADABLE = "unreadable"  # a file that exists but is not an image we can show (reason says why)
+    UNREADABLE = (
+        "unreadable"  # a file that exists but is not an image we can show (reason says why)
+    )
     REMOTE = "remote"  # an http(s) address: not checked offline
     NOT_CHECKED = "not-checked"  # a network (UNC) path the user has not allowed us to touch
 

@@ -29,7 +29,7 @@ class UnsafeImageRefError(ValueError):
 
 
 def image_ref_kind(ref: str) -> ImageRefKind:
-    """Classify a reference, raising UnsafeImageRefError for anything that is neither URL nor path."""
+    """Classify a reference; UnsafeImageRefError for anything that is neither URL nor path."""
     if not ref or not ref.strip():
         raise UnsafeImageRefError("the image reference is empty")
     if "\x00" in ref:

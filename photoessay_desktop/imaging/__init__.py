@@ -1,1 +1,3 @@
-"""Pixels from Pillow: header facts, decoding for a target size, orientation, colour, caches, remote fetch, metadata. No Qt."""
+"""Pixels from Pillow: header facts, decoding for a target size, orientation, colour, caches,
+remote fetch and metadata. No Qt.
+"""

@@ -1,1 +1,4 @@
-"""Editorial checks as pure functions over an essay and the facts known about its images. No Qt, no file access."""
+"""Editorial checks as pure functions over an essay and the facts known about its images.
+
+No Qt, no file access.
+"""

@@ -1,1 +1,4 @@
-"""Exports an essay for readers: a web page folder and a PDF. Sits above storage, imaging and preflight; never QtWidgets."""
+"""Exports an essay for readers: a web page folder and a PDF.
+
+Sits above storage, imaging and preflight; never imports QtWidgets.
+"""

@@ -1,1 +1,4 @@
-"""Widgets: main window, slide list, viewer, edit panel, slideshow, presenter. They never open files or decode pixels."""
+"""Widgets: main window, slide list, viewer, edit panel, slideshow, presenter.
+
+They never open files or decode pixels.
+"""

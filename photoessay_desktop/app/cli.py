@@ -1,0 +1,104 @@
+"""The `photoessay` command: argument parsing and dispatch to one module per subcommand.
+
+Subcommands that need no window (check, import, export --format markdown/html, schema) must not
+import Qt, so every handler is imported only when its subcommand runs. Bad input ends with a
+message on stderr and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from photoessay_desktop import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS = ("import", "export", "check", "schema", "present")
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="turn article text copied from a CMS into a project file",
+        description="Import article text (title, standfirst, body, then image, caption and credit "
+        "lines) into a new project file. An existing output file is replaced atomically.",
+    )
+    parser.add_argument("article", help="the article text file (UTF-8)")
+    parser.add_argument("-o", "--output", required=True, help="the *.essay.json file to write")
+    parser.set_defaults(handler=_lazy("photoessay_desktop.app.import_command", "run_import"))
+
+
+def _add_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="list an essay's editorial findings (preflight)",
+        description="Check an essay as an editor would. Exit 0 when there is no error (with "
+        "--strict: no warning either), 1 otherwise, 2 when the file cannot be read as an essay.",
+    )
+    parser.add_argument("essay", help="the *.essay.json file")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.set_defaults(handler=_lazy("photoessay_desktop.app.check_command", "run_check"))
+
+
+def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the project file",
+        description="Print the JSON Schema of the *.essay.json project file format.",
+    )
+    parser.set_defaults(handler=_lazy("photoessay_desktop.app.schema_command", "run_schema"))
+
+
+def _lazy(module: str, function: str) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        handler: Handler = getattr(importlib.import_module(module), function)
+        return handler(args)
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="photoessay",
+        description="A desktop viewer and editor for news photo essays. "
+        "`photoessay [ESSAY]` opens the editor; the commands below work without a window.",
+        usage="photoessay [ESSAY]\n       photoessay COMMAND [ARGS...]",
+    )
+    parser.add_argument("--version", action="version", version=f"photoessay {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_import(sub)
+    _add_check(sub)
+    _add_schema(sub)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="photoessay",
+        description="Open the editor, on ESSAY if given (see `photoessay --help` for commands).",
+    )
+    parser.add_argument("essay", nargs="?", help="the *.essay.json file to open")
+    parser.add_argument("--version", action="version", version=f"photoessay {__version__}")
+    parser.set_defaults(handler=_lazy("photoessay_desktop.app.open_command", "run_open"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    opens_editor = not arguments or (
+        arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
+    )
+    parser = build_open_parser() if opens_editor else build_parser()
+    args = parser.parse_args(arguments)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
