@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         usage="photoessay [ESSAY]\n       photoessay COMMAND [ARGS...]",
     )
     parser.add_argument("--version", action="version", version=f"photoessay {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # prog is set explicitly: argparse would otherwise build it from the two-line usage above.
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", prog="photoessay")
     _add_import(sub)
     _add_check(sub)
     _add_schema(sub)
