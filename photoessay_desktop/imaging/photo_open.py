@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.errors import ImageDecodeError
@@ -28,7 +28,7 @@ _KNOWN_REFUSED: tuple[tuple[bytes, str], ...] = (
 _BOMB_PIXELS = re.compile(r"\((\d+) pixels\)")
 
 
-def open_photo(path: Path, limits: DecodeLimits) -> Image.Image:
+def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
     """Open `path` lazily; raise ImageDecodeError if it is missing, refused, empty or too large."""
     try:
         size = path.stat().st_size

@@ -117,3 +117,53 @@ def png_header_claiming(path: Path, size: tuple[int, int]) -> Path:
     data[29:33] = struct.pack(">I", crc)
     path.write_bytes(bytes(data))
     return path
+
+
+def iptc_segment(datasets: list[tuple[int, int, bytes]]) -> bytes:
+    """A JPEG APP13 segment (Photoshop IRB 0x0404) holding these IPTC-IIM datasets."""
+    iim = b"".join(
+        b"\x1c" + bytes([record, number]) + struct.pack(">H", len(data)) + data
+        for record, number, data in datasets
+    )
+    if len(iim) % 2:
+        iim += b"\x00"
+    irb = b"8BIM" + struct.pack(">H", 0x0404) + b"\x00\x00" + struct.pack(">I", len(iim)) + iim
+    body = b"Photoshop 3.0\x00" + irb
+    return b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
+
+
+def jpeg_with_metadata(
+    path: Path,
+    *,
+    iptc: list[tuple[int, int, bytes]] | None = None,
+    xmp: str | None = None,
+    exif: dict[int, str | bytes] | None = None,
+) -> Path:
+    """A small JPEG carrying the given IPTC datasets, XMP packet and EXIF string tags."""
+    params: dict[str, object] = {}
+    if exif:
+        block = Image.Exif()
+        for tag, value in exif.items():
+            block[tag] = value
+        params["exif"] = block.tobytes()
+    if xmp is not None:
+        params["xmp"] = xmp.encode("utf-8")
+    Image.new("RGB", (16, 16), (90, 90, 90)).save(path, "JPEG", **params)
+    if iptc:
+        data = path.read_bytes()
+        path.write_bytes(data[:2] + iptc_segment(iptc) + data[2:])
+    return path
+
+
+def xmp_packet(properties: str, namespaces: str = "") -> str:
+    """An XMP packet with one rdf:Description holding `properties` (XML elements)."""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" '
+        f'xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" {namespaces}>'
+        f"{properties}</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    )
