@@ -7,11 +7,12 @@
   document.documentElement.classList.add("has-keys");
 
   function currentIndex() {
-    // The slide whose top is nearest above the middle of the screen.
-    var middle = window.innerHeight / 2;
+    // The slide the keys last moved to, else the last one scrolled to the top of the screen.
+    var focused = slides.indexOf(document.activeElement);
+    if (focused >= 0) { return focused; }
     var index = -1;
     for (var i = 0; i < slides.length; i += 1) {
-      if (slides[i].getBoundingClientRect().top <= middle) { index = i; }
+      if (slides[i].getBoundingClientRect().top <= 24) { index = i; }
     }
     return index;
   }
