@@ -1,0 +1,47 @@
+"""The texts of an essay, each with the slide and field a finding about it should point at.
+
+Walks the model only; it decides nothing about what is wrong with a text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from photoessay_desktop.domain.essay import Essay
+
+
+@dataclass(frozen=True, slots=True)
+class EssayText:
+    """One text of the essay and where it lives (slide 1-based, None for the essay's own texts)."""
+
+    slide: int | None
+    field: str
+    text: str
+
+    @property
+    def place(self) -> str:
+        """Where the text is, as a reader of a message would say it: "slide 3 caption", "title"."""
+        return self.field if self.slide is None else f"slide {self.slide} {self.field}"
+
+
+def essay_texts(essay: Essay, *, with_notes: bool = False) -> Iterator[EssayText]:
+    """The published texts in reading order; presenter notes too when asked (they never print)."""
+    yield EssayText(None, "title", essay.title)
+    yield EssayText(None, "standfirst", essay.standfirst)
+    for index, paragraph in enumerate(essay.body):
+        yield EssayText(None, f"body[{index}]", paragraph)
+    for number, slide in enumerate(essay.slides, start=1):
+        yield EssayText(number, "caption", slide.caption)
+        yield EssayText(number, "credit", slide.credit)
+        yield EssayText(number, "alt_text", slide.alt_text)
+        if with_notes:
+            yield EssayText(number, "notes", slide.notes)
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """A text shortened for a message, in double quotes, with an ellipsis where it was cut."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "\u2026"
+    return f'"{flat}"'
