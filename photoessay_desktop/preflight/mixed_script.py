@@ -113,14 +113,20 @@ def _look_alike_words(
 def _looks_like(
     word: Word, script: str, table: UnicodeTable, alphabet: Callable[[], Set[str]]
 ) -> bool:
-    """Every letter has a look-alike in `script` that this essay itself uses (in either case)."""
+    """Every letter has a look-alike in `script` that readers know: ASCII, or used in the essay.
+
+    Asking for letters the essay itself uses keeps rare look-alikes (the Cyrillic palochka for a
+    Latin "l") from turning every Latin brand name in a Russian text into a finding.
+    """
     letters = [ch for ch, _ in _letter_scripts(word, table)]
     if not letters:
         return False
     used = alphabet()
     for ch in letters:
         alike = table.look_alike(ch, script)
-        if alike is None or not all(c in used or c.swapcase() in used for c in alike):
+        if alike is None or not all(
+            c.isascii() or c in used or c.swapcase() in used for c in alike
+        ):
             return False
     return True
 

@@ -1,4 +1,4 @@
-"""Small essay builders for the preflight tests: a slide or an essay from just the texts that matter."""
+"""Small essay builders for the preflight tests: an essay from just the texts that matter."""
 
 from __future__ import annotations
 

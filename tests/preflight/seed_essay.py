@@ -45,8 +45,8 @@ SLIDES = (
     ),
     (
         IMAGE + "c4/000_33B24W2-21.jpg",
-        "Members of the Ukrainian Volunteer Army drive past one of Bakhmut's World War II memorials "
-        "in a tracked armored fighting vehicle on their way to the front line.",
+        "Members of the Ukrainian Volunteer Army drive past one of Bakhmut's World War II "
+        "memorials in a tracked armored fighting vehicle on their way to the front line.",
         "Sergei Shestak / AFP",
     ),
     (
@@ -58,8 +58,9 @@ SLIDES = (
     ),
     (
         IMAGE + "33/000_33AX4RW.jpg",
-        "Commander-in-Chief of the Armed Forces of Ukraine Valery Zaluzhny kneels by the open coffin "
-        'of "Da Vinci" on Kyiv\'s Independence Square after he was killed in combat in Bakhmut.',
+        "Commander-in-Chief of the Armed Forces of Ukraine Valery Zaluzhny kneels by the open "
+        'coffin of "Da Vinci" on Kyiv\'s Independence Square after he was killed in combat in '
+        "Bakhmut.",
         "Sergei Supinsky / AFP",
     ),
     (
@@ -80,8 +81,8 @@ STANDFIRST = (
 BODY = (
     "NATO may have warned last week that Bakhmut could fall within a matter of days, but Ukrainian "
     'President Volodymyr Zelensky has vowed to continue to hold the city for "as long as possible" '
-    "and claimed that Russian forces had lost some 1,100 fighters in and around Bakhmut in the last "
-    "few days alone.",
+    "and claimed that Russian forces had lost some 1,100 fighters in and around Bakhmut in the "
+    "last few days alone.",
     "While most of the buildings in the city have now been flattened or lie in ruins, there are "
     "still a surprising number of people who continue to call Bakhmut home. Here are some images "
     "of everyday life in a town that was once best known for its salt mines and sparkling wines.",
