@@ -8,6 +8,7 @@ Save As to another folder rewrites them and they still point at the same photos.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path, PurePosixPath
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
-from photoessay_desktop.storage.atomic_file import write_atomically
+from photoessay_desktop.storage.atomic_file import ReadOnlyFileError, write_atomically
 from photoessay_desktop.storage.essay_file_error import EssayFileError
 from photoessay_desktop.storage.json_locator import line_of
 from photoessay_desktop.storage.validation_message import describe_validation_error
@@ -223,18 +224,39 @@ def essay_to_json(essay: Essay, folder: Path) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def save_essay(essay: Essay, path: Path) -> None:
-    """Write essay to path atomically; raises EssayFileError naming the file and the reason."""
+def save_essay(essay: Essay, path: Path, *, keep_backup: bool = False) -> None:
+    """Write essay to path atomically; raises EssayFileError naming the file and the reason.
+
+    With keep_backup the previous file is kept beside it as `NAME.bak` (one generation). A
+    read-only file is never replaced. On any failure the file on disk is the one from before.
+    """
     folder = Path(os.path.realpath(path)).parent if path.is_symlink() else path.parent
     data = essay_to_json(essay, folder).encode("utf-8")
     try:
-        write_atomically(path, data)
+        write_atomically(path, data, keep_backup=keep_backup)
+    except ReadOnlyFileError:
+        raise EssayFileError(
+            path, "is read-only, so it was not replaced; use Save As to keep your changes"
+        ) from None
     except PermissionError:
         raise EssayFileError(path, "cannot be saved: permission denied") from None
     except FileNotFoundError:
         raise EssayFileError(path, "cannot be saved: the folder no longer exists") from None
     except OSError as exc:
-        raise EssayFileError(path, f"cannot be saved: {exc.strerror or exc}") from None
+        reason = _SAVE_ERRNO_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        raise EssayFileError(path, f"cannot be saved: {reason}") from None
+
+
+# The plain words for the failures a reporter on deadline actually meets.
+_SAVE_ERRNO_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    getattr(errno, "EDQUOT", -1): "your disk quota is used up",
+    errno.EROFS: "the disk or share is read-only",
+    errno.EFBIG: "the file is larger than this disk or account allows",
+    errno.ENAMETOOLONG: "the file name or folder path is too long",
+    errno.EISDIR: "a folder has that name",
+    errno.ENOTDIR: "part of the folder path is not a folder",
+}
 
 
 __all__ = [
