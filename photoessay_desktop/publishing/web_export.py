@@ -8,32 +8,24 @@ with a visible note, and the result carries a warning. No Qt here: the CLI runs 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.domain.image_ref import ImageRefKind, remote_host
 from photoessay_desktop.imaging.errors import ImageDecodeError
 from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
+from photoessay_desktop.publishing.photo_source import PhotoSources, RemoteCache
 from photoessay_desktop.publishing.staged_output import staged_folder
 from photoessay_desktop.publishing.web_images import decode_for_web, write_web_photo
 from photoessay_desktop.publishing.web_page import (
     KEYS_SCRIPT,
     PHOTOS_FOLDER,
     STYLESHEET,
-    MissingPhoto,
     SlideContent,
     render_page,
 )
 
-# Where a caller finds an already-downloaded copy of a remote photo (None: not downloaded).
-RemoteCache = Callable[[str], Path | None]
 _SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def _no_cache(_url: str) -> Path | None:
-    return None
 
 
 def photo_stem(number: int, slide_id: str) -> str:
@@ -42,56 +34,21 @@ def photo_stem(number: int, slide_id: str) -> str:
     return f"{number:02d}-{slug or 'photo'}"
 
 
-class _SlideExporter:
-    """Turns each slide into what the page shows, collecting warnings as it goes."""
-
-    def __init__(self, photos: Path, remote_cache: RemoteCache, allow_network_paths: bool) -> None:
-        self._photos = photos
-        self._remote_cache = remote_cache
-        self._allow_network_paths = allow_network_paths
-        self.warnings: list[str] = []
-
-    def content(self, number: int, slide: Slide) -> SlideContent:
-        if slide.image is None:
-            return None
-        source = self._local_source(number, slide.image, slide.image_kind)
-        if isinstance(source, MissingPhoto):
-            return source
-        if not slide.alt_text.strip():
-            self.warnings.append(
-                f"Slide {number} has no alt text, so screen readers announce the photo without "
-                "describing it."
-            )
-        try:
-            image = decode_for_web(source)
-        except ImageDecodeError as exc:
-            self.warnings.append(f"Slide {number}: the photo was left out ({exc}): {source}")
-            return MissingPhoto(f"Photo not included: {exc}.")
-        with image:
-            return write_web_photo(image, self._photos, photo_stem(number, slide.id))
-
-    def _local_source(
-        self, number: int, ref: str, kind: ImageRefKind | None
-    ) -> Path | MissingPhoto:
-        if kind is ImageRefKind.REMOTE:
-            cached = self._remote_cache(ref)
-            if cached is not None:
-                return cached
-            self.warnings.append(
-                f"Slide {number}: the photo at {ref} has not been downloaded, so the page shows "
-                "its caption and credit with a note instead (the export fetches nothing)."
-            )
-            return MissingPhoto(
-                f"Photo not included: it is on {remote_host(ref)} and had not been downloaded "
-                "when this page was made."
-            )
-        if kind is ImageRefKind.NETWORK and not self._allow_network_paths:
-            self.warnings.append(
-                f"Slide {number}: the photo is on a network share ({ref}), which PhotoEssay may "
-                "not open; allow network photos in Preferences to include it."
-            )
-            return MissingPhoto("Photo not included: it is on a network share.")
-        return Path(ref)
+def _slide_content(number: int, slide: Slide, sources: PhotoSources, photos: Path) -> SlideContent:
+    source = sources.source(number, slide)
+    if not isinstance(source, Path):
+        return source
+    if not slide.alt_text.strip():
+        sources.warnings.append(
+            f"Slide {number} has no alt text, so screen readers announce the photo without "
+            "describing it."
+        )
+    try:
+        image = decode_for_web(source)
+    except ImageDecodeError as exc:
+        return sources.unreadable(number, source, str(exc))
+    with image:
+        return write_web_photo(image, photos, photo_stem(number, slide.id))
 
 
 def _copy_assets(folder: Path) -> None:
@@ -120,10 +77,10 @@ def export_web_page(
     with staged_folder(target) as folder:
         photos = folder / PHOTOS_FOLDER
         photos.mkdir()
-        exporter = _SlideExporter(photos, remote_cache or _no_cache, allow_network_paths)
+        sources = PhotoSources(remote_cache, allow_network_paths=allow_network_paths)
         contents: list[SlideContent] = []
         for number, slide in enumerate(essay.slides, start=1):
-            contents.append(exporter.content(number, slide))
+            contents.append(_slide_content(number, slide, sources, photos))
             if slide.image is not None:
                 done += 1
                 control.report(done, total, f"Photo {number} of {len(essay.slides)}")
@@ -131,8 +88,8 @@ def export_web_page(
         (folder / "index.html").write_text(render_page(essay, contents), encoding="utf-8")
         control.report(total, total, "Moving the web page into place")
     if not essay.language:
-        exporter.warnings.append(
+        sources.warnings.append(
             "The essay has no language set, so the page does not tell screen readers which "
             "language to read it in."
         )
-    return ExportResult(str(target), tuple(exporter.warnings))
+    return ExportResult(str(target), tuple(sources.warnings))

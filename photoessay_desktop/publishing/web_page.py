@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.publishing.photo_source import MissingPhoto
 from photoessay_desktop.publishing.web_images import WebPhoto
 
 STYLESHEET = "essay.css"
@@ -33,13 +33,6 @@ _CONTENT_POLICY = (
 
 # Control characters are invalid in HTML and invisible anyway; lone surrogates cannot be UTF-8.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-@dataclass(frozen=True, slots=True)
-class MissingPhoto:
-    """A slide whose photo is not in the export; `note` tells the reader why, in plain words."""
-
-    note: str
 
 
 SlideContent = WebPhoto | MissingPhoto | None  # None: a text slide

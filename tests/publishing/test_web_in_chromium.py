@@ -88,7 +88,7 @@ def test_the_page_shows_every_slide_and_runs_none_of_its_text(
             "caption": "A building burns.",
             "credit": "Alex Babenko / Reuters",
             "note": "Photo not included: it is on static.example.com and had not been downloaded "
-            "when this page was made.",
+            "when this export was made.",
         },
         {"alt": "Ukrainian soldiers walking", "caption": ARABIC, "credit": HEBREW, "note": None},
     ]

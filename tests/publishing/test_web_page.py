@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.publishing.photo_source import MissingPhoto
 from photoessay_desktop.publishing.web_images import WebImageFile, WebPhoto
-from photoessay_desktop.publishing.web_page import MissingPhoto, render_page
+from photoessay_desktop.publishing.web_page import render_page
 from tests.publishing.conftest import ARABIC, HEBREW, HOSTILE
 from tests.publishing.html_tree import parse
 
