@@ -32,6 +32,13 @@ def _check_replaceable_folder(target: Path) -> None:
         )
 
 
+def _default_mode(kind: int) -> int:
+    # mkdtemp/mkstemp make private (0700/0600) entries; an export is meant to be shared or served.
+    umask = os.umask(0)
+    os.umask(umask)
+    return kind & ~umask
+
+
 def _prepare_parent(target: Path) -> Path:
     parent = target.parent
     try:
@@ -48,6 +55,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     parent = _prepare_parent(target)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=parent))
+        os.chmod(staging, _default_mode(0o777))
     except OSError as exc:
         raise ExportError(f"cannot write in {parent}: {exc.strerror or exc}") from exc
     try:
@@ -91,6 +99,7 @@ def staged_file(target: Path) -> Iterator[Path]:
         raise ExportError(f"cannot write in {parent}: {exc.strerror or exc}") from exc
     os.close(fd)
     temp = Path(name)
+    os.chmod(temp, _default_mode(0o666))
     try:
         yield temp
         os.replace(temp, target)
