@@ -1,0 +1,1 @@
+"""The full-screen slideshow and its presenter view."""

@@ -1,0 +1,105 @@
+"""What the slideshow needs from the display image loader, and the screen-ready pixmaps it keeps.
+
+`ImageSource` is the small part of qt_models' ImageLoader the show uses, so tests can pass another
+decoder. `SlidePixmaps` turns each decoded QImage into a QPixmap once, on the GUI thread, so a step
+only paints. It never decodes or opens a file itself.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSize, Signal, SignalInstance
+from PySide6.QtGui import QImage, QPixmap
+
+
+class ImageSource(Protocol):
+    """Decodes `ref` to fit `size` off the GUI thread and reports by signal under `key`."""
+
+    @property
+    def image_ready(self) -> SignalInstance: ...  # (key: str, image: QImage)
+
+    @property
+    def image_failed(self) -> SignalInstance: ...  # (key: str, reason: str)
+
+    def request(self, key: str, ref: str, size: QSize, *, priority: int = 0) -> None: ...
+
+    def cancel(self, key: str) -> None: ...
+
+
+def pixmap_key(ref: str, size: QSize) -> str:
+    """One key per photo and size, so a photo used twice is decoded once."""
+    return f"{size.width()}x{size.height()}:{ref}"
+
+
+class SlidePixmaps(QObject):
+    """Pixmaps of the photos around the current slide, at one size, ready to paint."""
+
+    pixmap_ready = Signal(str)
+    pixmap_failed = Signal(str)
+
+    def __init__(self, source: ImageSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._pixmaps: dict[str, QPixmap] = {}
+        self._failures: dict[str, str] = {}
+        self._pending: dict[str, int] = {}  # key -> the priority it was asked with
+        source.image_ready.connect(self._on_ready)
+        source.image_failed.connect(self._on_failed)
+
+    def want(self, ref: str, size: QSize, *, priority: int = 0) -> str:
+        """Ask for `ref` at `size` unless it is here or on its way; returns its key."""
+        key = pixmap_key(ref, size)
+        if key in self._pixmaps or key in self._failures:
+            return key
+        # Asked again more urgently (a neighbour became the slide on screen): the loader moves it
+        # up the queue.
+        if priority > self._pending.get(key, -(2**31)):
+            self._pending[key] = priority
+            self._source.request(key, ref, size, priority=priority)
+        return key
+
+    def put(self, key: str, image: QImage) -> None:
+        """Adopt an image decoded elsewhere (the early decode started before Qt loaded)."""
+        if not image.isNull():
+            self._pixmaps[key] = QPixmap.fromImage(image)
+            self._pending.pop(key, None)
+
+    def pixmap(self, key: str) -> QPixmap | None:
+        return self._pixmaps.get(key)
+
+    def failure(self, key: str) -> str | None:
+        """Why the photo cannot be shown, None when it is ready or still coming."""
+        return self._failures.get(key)
+
+    def retain(self, keys: set[str]) -> None:
+        """Forget pixmaps and cancel decodes outside `keys`: a flick through 1,000 slides queues
+        no work for the slides it passed."""
+        for key in list(self._pixmaps):
+            if key not in keys:
+                del self._pixmaps[key]
+        for key in list(self._pending):
+            if key not in keys:
+                del self._pending[key]
+                self._source.cancel(key)
+        for key in list(self._failures):
+            if key not in keys:
+                del self._failures[key]  # coming back to the slide tries again
+
+    def _on_ready(self, key: str, image: QImage) -> None:
+        if key not in self._pending:
+            return  # someone else's request, or one we cancelled
+        del self._pending[key]
+        if image.isNull():
+            self._failures[key] = "the photo could not be decoded"
+            self.pixmap_failed.emit(key)
+            return
+        self._pixmaps[key] = QPixmap.fromImage(image)
+        self.pixmap_ready.emit(key)
+
+    def _on_failed(self, key: str, reason: str) -> None:
+        if key not in self._pending:
+            return
+        del self._pending[key]
+        self._failures[key] = reason or "the photo could not be shown"
+        self.pixmap_failed.emit(key)

@@ -1,0 +1,46 @@
+"""How the slideshow looks and where it shows: the user's preferences as the widgets need them.
+
+A plain value built by the app from the saved preferences (or the command line); it never reads or
+writes settings itself.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+# Caption text height in pixels on a 1080-line screen; the windows scale it to their own height.
+DEFAULT_CAPTION_SIZE = 30
+MIN_CAPTION_SIZE = 16
+MAX_CAPTION_SIZE = 64
+
+
+class Transition(enum.Enum):
+    """How one slide gives way to the next."""
+
+    NONE = "none"
+    FADE = "fade"
+
+
+@dataclass(frozen=True)
+class SlideshowOptions:
+    """Caption size, transition, and the screen the audience view goes on (by name)."""
+
+    caption_size: int = DEFAULT_CAPTION_SIZE
+    transition: Transition = Transition.NONE
+    transition_seconds: float = 0.4
+    audience_screen: str = ""
+
+    def __post_init__(self) -> None:
+        # Values come from a settings file a user may have edited: clamp rather than fail.
+        size = min(max(self.caption_size, MIN_CAPTION_SIZE), MAX_CAPTION_SIZE)
+        seconds = min(max(self.transition_seconds, 0.0), 1.0)
+        object.__setattr__(self, "caption_size", size)
+        object.__setattr__(self, "transition_seconds", seconds)
+
+    @property
+    def fade_ms(self) -> int:
+        """The cross-fade length in milliseconds, 0 when there is none."""
+        if self.transition is Transition.NONE:
+            return 0
+        return round(self.transition_seconds * 1000)
