@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.ui.slideshow.image_source import pixmap_key
+from photoessay_desktop.ui.slideshow.slide_pixmaps import pixmap_key
 from photoessay_desktop.ui.slideshow.slideshow_options import SlideshowOptions, Transition
 from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
 from tests.ui.slideshow_support import ReaderSource, make_essay, start_session, write_photo

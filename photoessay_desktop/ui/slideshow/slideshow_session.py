@@ -23,10 +23,10 @@ from photoessay_desktop.document.slideshow_controller import (
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind, SlideshowPlan
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_ref import is_remote, remote_host
+from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene, OverviewScene
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from photoessay_desktop.ui.slideshow.frame_painter import FrameContent
-from photoessay_desktop.ui.slideshow.image_source import ImageSource, SlidePixmaps, pixmap_key
 from photoessay_desktop.ui.slideshow.key_map import command_for
 from photoessay_desktop.ui.slideshow.overview_grid import overview_layout
 from photoessay_desktop.ui.slideshow.presenter_scene import PresenterScene
@@ -43,6 +43,7 @@ from photoessay_desktop.ui.slideshow.screen_choice import (
     ScreenList,
     choose_placement,
 )
+from photoessay_desktop.ui.slideshow.slide_pixmaps import SlidePixmaps, pixmap_key
 from photoessay_desktop.ui.slideshow.slideshow_options import SlideshowOptions
 
 _REHEARSAL_SIZE = QSize(1280, 720)  # the audience window beside the presenter on one screen

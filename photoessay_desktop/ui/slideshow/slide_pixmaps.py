@@ -1,30 +1,15 @@
-"""What the slideshow needs from the display image loader, and the screen-ready pixmaps it keeps.
+"""The screen-ready pixmaps of the photos around the current slide.
 
-`ImageSource` is the small part of qt_models' ImageLoader the show uses, so tests can pass another
-decoder. `SlidePixmaps` turns each decoded QImage into a QPixmap once, on the GUI thread, so a step
-only paints. It never decodes or opens a file itself.
+Each QImage the image source decodes becomes a QPixmap once, on the GUI thread, so a step only
+paints. It never decodes or opens a file itself.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from PySide6.QtCore import QObject, QSize, Signal, SignalInstance
+from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-
-class ImageSource(Protocol):
-    """Decodes `ref` to fit `size` off the GUI thread and reports by signal under `key`."""
-
-    @property
-    def image_ready(self) -> SignalInstance: ...  # (key: str, image: QImage)
-
-    @property
-    def image_failed(self) -> SignalInstance: ...  # (key: str, reason: str)
-
-    def request(self, key: str, ref: str, size: QSize, *, priority: int = 0) -> None: ...
-
-    def cancel(self, key: str) -> None: ...
+from photoessay_desktop.qt_models.image_source import ImageSource
 
 
 def pixmap_key(ref: str, size: QSize) -> str:
