@@ -262,7 +262,7 @@ def test_a_broken_image_line_is_read_as_text_and_reported(line: str, reason: str
         ),
         (b"\xff\xd8\xff\xe0 JFIF", "line 1 is not UTF-8 text (byte 0xFF)"),
         (
-            "Title\nStandfirst\nBody\nCaption\nCredit".encode(),
+            b"Title\nStandfirst\nBody\nCaption\nCredit",
             "the article has no slide: slides begin at the first image line, such as "
             "![alt text](photo.jpg), and there is none",
         ),

@@ -1,4 +1,4 @@
-"""import(export(essay)) == essay for every essay the article format can hold, proved with hypothesis.
+"""import(export(essay)) == essay for every essay the article format can hold, by hypothesis.
 
 The domain (docs/article-format.md) is built here shape by shape rather than filtered, and a
 second property checks the export's warnings: an essay the export does not warn about survives.
