@@ -76,3 +76,11 @@ def _is_srgb(profile: ImageCms.ImageCmsProfile) -> bool:
     # Cameras embed "sRGB IEC61966-2.1"; converting it to itself only costs time.
     description = ImageCms.getProfileDescription(profile).strip().lower()
     return description.startswith("srgb")
+
+
+def is_srgb_profile(icc_profile: bytes) -> bool:
+    """True for an embedded profile that is sRGB already (nothing to convert)."""
+    try:
+        return _is_srgb(ImageCms.ImageCmsProfile(io.BytesIO(icc_profile)))
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return False

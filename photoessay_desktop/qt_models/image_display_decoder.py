@@ -1,0 +1,125 @@
+"""Decode one local photo for display as a QImage by the fastest correct path; runs in workers.
+
+Plain sRGB (or untagged) RGB/grey JPEGs go through QImageReader's DCT-scaled read, which releases
+the GIL; everything else (ICC profiles, CMYK, PNG, TIFF, WebP, GIF) through imaging.decode_image.
+Small sizes and formats without DCT scaling are kept in the disk cache. Never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QImage, QImageReader, QImageWriter
+
+from photoessay_desktop.imaging.colour import is_srgb_profile
+from photoessay_desktop.imaging.decode import decode_image
+from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.errors import ImageDecodeError
+from photoessay_desktop.imaging.geometry import orientation_of, stored_fit
+from photoessay_desktop.imaging.photo_open import open_photo
+from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
+
+# Qt refuses to allocate images over its limit (256 MB by default); stay well under it.
+_QT_MAX_BYTES = 200 * 1024 * 1024
+_DERIVATIVE_QUALITY = 90
+_EOI_TAIL = 4096  # cameras may pad after the end-of-image marker
+_RAW_ORDER = "BGRX" if sys.byteorder == "little" else "XRGB"
+
+
+class DisplayDecoder:
+    """Decodes photos to QImages fitted into a box; thread-safe (it keeps no mutable state)."""
+
+    def __init__(
+        self,
+        *,
+        limits: DecodeLimits,
+        background: tuple[int, int, int],
+        thumbnails: ThumbnailCache | None,
+        thumbnail_max_side: int,
+    ) -> None:
+        self._limits = limits
+        self._background = background
+        self._thumbnails = thumbnails
+        self._thumbnail_max_side = thumbnail_max_side
+
+    def decode(self, path: Path, box: tuple[int, int] | None) -> QImage:
+        """The photo at `path` upright, in sRGB, fitted into `box`; raises ImageDecodeError."""
+        with open_photo(path, self._limits) as probe:
+            orientation = orientation_of(probe)
+            target = stored_fit(probe.size, orientation, box)
+            icc = probe.info.get("icc_profile")
+            qt_can = (
+                probe.format in ("JPEG", "MPO")
+                and probe.mode in ("RGB", "L")
+                and (not icc or (isinstance(icc, bytes) and is_srgb_profile(icc)))
+                and target[0] * target[1] * 4 <= _QT_MAX_BYTES
+                and _ends_with_eoi(path)
+            )
+            small = box is not None and max(box) <= self._thumbnail_max_side
+        disk = self._thumbnails if (small or not qt_can) else None
+        key = disk.key_for(path, box, self._background) if disk is not None else None
+        if key is not None and disk is not None:
+            stored = disk.lookup(key)
+            if stored is not None:
+                cached = _read_with_qt(stored, None)
+                if not cached.isNull():
+                    return cached
+        image = _read_with_qt(path, QSize(*target)) if qt_can else QImage()
+        if image.isNull():
+            image = self._decode_with_pillow(path, box)
+        if key is not None and disk is not None:
+            disk.store(key, encode_jpeg(image))
+        return image
+
+    def _decode_with_pillow(self, path: Path, box: tuple[int, int] | None) -> QImage:
+        rgb = decode_image(path, fit=box, limits=self._limits, background=self._background)
+        return pil_to_qimage(rgb)
+
+
+def _ends_with_eoi(path: Path) -> bool:
+    # Qt draws a truncated JPEG half grey with only a warning; Pillow refuses it with a reason.
+    # 0xFFD9 cannot occur inside entropy-coded data, so in the tail it means the file is whole.
+    try:
+        with path.open("rb") as stream:
+            stream.seek(max(0, path.stat().st_size - _EOI_TAIL))
+            return b"\xff\xd9" in stream.read(_EOI_TAIL)
+    except OSError:
+        return False
+
+
+def _read_with_qt(path: Path, scaled: QSize | None) -> QImage:
+    reader = QImageReader(str(path), QByteArray(b"jpeg"))
+    reader.setAutoTransform(True)  # the scaled size is therefore given in stored orientation
+    if scaled is not None:
+        reader.setScaledSize(scaled)
+    image = reader.read()
+    if image.isNull():
+        return image
+    if image.format() != QImage.Format.Format_RGB32:
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+    return image
+
+
+def pil_to_qimage(image: Image.Image) -> QImage:
+    """Copy an RGB Pillow image into a Format_RGB32 QImage that owns its pixels."""
+    if image.mode != "RGB":
+        raise ImageDecodeError(f"internal: expected an RGB image, got {image.mode}")
+    data = image.tobytes("raw", _RAW_ORDER)
+    width, height = image.size
+    # copy(): the QImage must not point into the bytes object once this function returns.
+    return QImage(data, width, height, width * 4, QImage.Format.Format_RGB32).copy()
+
+
+def encode_jpeg(image: QImage) -> bytes:
+    """Encode a display image as JPEG for the disk cache."""
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"jpeg"))
+    writer.setQuality(_DERIVATIVE_QUALITY)
+    writer.write(image)
+    buffer.close()
+    return bytes(array.data())

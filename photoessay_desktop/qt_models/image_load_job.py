@@ -1,0 +1,71 @@
+"""One queued decode for the image loader: a QRunnable that reports back through a GUI-thread relay.
+
+The job reads its `cancelled` flag before starting, so requests for slides already scrolled past
+cost nothing. It never touches the loader's state; the loader does that when the relay fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtGui import QImage
+
+from photoessay_desktop.imaging.errors import ImageDecodeError
+from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey
+
+CANCELLED = "cancelled"
+
+
+class JobRelay(QObject):
+    """Lives in the GUI thread; workers emit `finished` and Qt queues it over to that thread."""
+
+    finished = Signal(object, object, str)  # job, QImage | None, failure reason
+
+
+@dataclass(eq=False)
+class LoadJob:
+    """The work for one (ref, box): who waits for it and whether it is still wanted."""
+
+    cache_key: ImageCacheKey
+    work: Callable[[], QImage]
+    priority: int
+    keys: set[str] = field(default_factory=set)
+    prefetch: bool = False
+    cancelled: bool = (
+        False  # set on the GUI thread, read by the worker (a plain bool under the GIL)
+    )
+    runnable: QRunnable | None = None
+
+    @property
+    def wanted(self) -> bool:
+        """Still worth running: someone waits for it, or it is a neighbour being prefetched."""
+        return not self.cancelled and (bool(self.keys) or self.prefetch)
+
+
+class LoadRunnable(QRunnable):
+    """Runs a LoadJob in the pool and hands the outcome to the relay."""
+
+    def __init__(self, job: LoadJob, relay: JobRelay) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the loader keeps the Python object; Qt must not delete it
+        self._job = job
+        self._relay = relay
+
+    def run(self) -> None:
+        """Decode unless cancelled meanwhile; never lets an exception escape into Qt."""
+        job = self._job
+        if job.cancelled:
+            self._relay.finished.emit(job, None, CANCELLED)
+            return
+        try:
+            image = job.work()
+        except ImageDecodeError as exc:
+            self._relay.finished.emit(job, None, str(exc))
+        except MemoryError:
+            self._relay.finished.emit(job, None, "there is not enough memory to show this photo")
+        except Exception as exc:  # a worker must report, never die silently
+            self._relay.finished.emit(job, None, f"unexpected error: {type(exc).__name__}: {exc}")
+        else:
+            self._relay.finished.emit(job, image, "")

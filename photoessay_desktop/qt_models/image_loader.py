@@ -1,0 +1,253 @@
+"""The display image loader: decodes photos in a thread pool and delivers QImages by signal.
+
+Requests are keyed by the caller ("slide-12", "viewer"); a new request under the same key
+supersedes the old one, cancelled requests are dropped before they start, results go into a
+byte-bounded LRU cache, and neighbours can be prefetched. The GUI thread never waits on a decode.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, Signal
+from PySide6.QtGui import QImage
+
+from photoessay_desktop.domain.image_ref import (
+    ImageRefKind,
+    UnsafeImageRefError,
+    image_ref_kind,
+    remote_host,
+)
+from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
+from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
+from photoessay_desktop.qt_models.image_display_decoder import DisplayDecoder
+from photoessay_desktop.qt_models.image_load_job import CANCELLED, JobRelay, LoadJob, LoadRunnable
+from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey, ImageMemoryCache
+
+DEFAULT_MEMORY_CACHE_BYTES = 512 * 1024 * 1024
+DEFAULT_THUMBNAIL_MAX_SIDE = 512
+_PREFETCH_PRIORITY = -10
+
+
+class ImageLoader(QObject):
+    """Asynchronous, cancellable, cached photo decoding for every view of the essay.
+
+    image_ready is emitted before request() returns when the image is already in memory (so a
+    prefetched slide shows in the same event), otherwise later from the event loop.
+    """
+
+    image_ready = Signal(str, QImage)  # key, image (upright, sRGB, fitted)
+    image_failed = Signal(str, str)  # key, reason to show on the placeholder
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        thread_count: int | None = None,
+        memory_cache_bytes: int = DEFAULT_MEMORY_CACHE_BYTES,
+        limits: DecodeLimits | None = None,
+        background: tuple[int, int, int] = (0, 0, 0),
+        thumbnails: ThumbnailCache | None = None,
+        thumbnail_max_side: int = DEFAULT_THUMBNAIL_MAX_SIDE,
+        remote: RemoteFetcher | None = None,
+    ) -> None:
+        if QCoreApplication.instance() is None:
+            # Qt adopts the first thread that uses QImageReader as its main thread; with no
+            # application yet that would be a worker, and key handling breaks (MEASURED.md).
+            raise RuntimeError("create the QApplication before the ImageLoader")
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max(1, thread_count or os.cpu_count() or 2))
+        self._cache = ImageMemoryCache(memory_cache_bytes)
+        self._decoder = DisplayDecoder(
+            limits=limits or DecodeLimits(),
+            background=background,
+            thumbnails=thumbnails,
+            thumbnail_max_side=thumbnail_max_side,
+        )
+        self._remote = remote
+        self._allowed_hosts: frozenset[str] = frozenset()
+        self._relay = JobRelay(self)
+        self._relay.finished.connect(self._on_finished)
+        self._jobs: dict[ImageCacheKey, LoadJob] = {}
+        self._key_jobs: dict[str, ImageCacheKey] = {}
+        self._decodes_started = 0
+
+    # --- requests -------------------------------------------------------------------------
+
+    def request(self, key: str, ref: str, size: QSize, *, priority: int = 0) -> None:
+        """Deliver `ref` fitted into `size` (invalid size: full size) to `key` by signal."""
+        cache_key = _cache_key(ref, size)
+        self._detach(key, unless=cache_key)
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            self.image_ready.emit(key, cached)
+            return
+        blocked = self._blocked_reason(ref)
+        if blocked:
+            self.image_failed.emit(key, blocked)
+            return
+        job = self._live_job(cache_key)
+        if job is None:
+            job = self._start(cache_key, priority, prefetch=False)
+        elif priority > job.priority:
+            self._reprioritise(job, priority)
+        job.keys.add(key)
+        self._key_jobs[key] = cache_key
+
+    def cancel(self, key: str) -> None:
+        """Forget the request under `key`; its decode is dropped if nobody else wants it."""
+        self._detach(key, unless=None)
+
+    def cancel_all_except(self, keys: Iterable[str]) -> None:
+        """Drop every request whose key is not in `keys` (the rows still on screen)."""
+        keep = set(keys)
+        for key in [key for key in self._key_jobs if key not in keep]:
+            self._detach(key, unless=None)
+
+    def prefetch(self, refs: Sequence[str], size: QSize) -> None:
+        """Decode `refs` at `size` into memory ahead of time; drop earlier prefetches not listed."""
+        wanted = {_cache_key(ref, size) for ref in refs}
+        for job in list(self._jobs.values()):
+            if job.prefetch and job.cache_key not in wanted:
+                job.prefetch = False
+                if not job.keys:
+                    self._drop(job)
+        for ref in refs:
+            cache_key = _cache_key(ref, size)
+            if cache_key in self._cache or self._blocked_reason(ref):
+                continue
+            existing = self._live_job(cache_key)
+            if existing is not None:
+                existing.prefetch = True
+            else:
+                self._start(cache_key, _PREFETCH_PRIORITY, prefetch=True)
+
+    def is_cached(self, ref: str, size: QSize) -> bool:
+        """True when `ref` at `size` would be delivered at once."""
+        return _cache_key(ref, size) in self._cache
+
+    def invalidate(self, ref: str) -> None:
+        """Forget every decoded size of `ref` (the file changed, or a failed fetch is retried)."""
+        self._cache.invalidate_ref(ref)
+
+    # --- remote permission ------------------------------------------------------------------
+
+    def set_allowed_hosts(self, hosts: Iterable[str]) -> None:
+        """The hosts whose photos may be fetched for the essay now open (lower-case names)."""
+        self._allowed_hosts = frozenset(host.lower() for host in hosts)
+
+    # --- introspection for tests, the benchmark and the status bar --------------------------
+
+    @property
+    def pending_count(self) -> int:
+        """Decodes queued or running that are still wanted."""
+        return sum(1 for job in self._jobs.values() if job.wanted)
+
+    @property
+    def decodes_started(self) -> int:
+        """How many decodes were actually run (cancelled ones are not)."""
+        return self._decodes_started
+
+    @property
+    def memory_cache(self) -> ImageMemoryCache:
+        """The in-memory cache (read its total_bytes; do not fill it from outside)."""
+        return self._cache
+
+    def wait_for_idle(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle: for shutdown and benchmarks only, never in a slot."""
+        return bool(self._pool.waitForDone(msecs))
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _live_job(self, cache_key: ImageCacheKey) -> LoadJob | None:
+        # A cancelled job may still be running; it cannot be revived (its worker may already have
+        # skipped the work), so a new wish gets a new job and the old result only fills the cache.
+        job = self._jobs.get(cache_key)
+        return None if job is None or job.cancelled else job
+
+    def _start(self, cache_key: ImageCacheKey, priority: int, *, prefetch: bool) -> LoadJob:
+        job = LoadJob(cache_key, self._work_for(cache_key), priority, prefetch=prefetch)
+        job.runnable = LoadRunnable(job, self._relay)
+        self._jobs[cache_key] = job
+        self._pool.start(job.runnable, priority)
+        return job
+
+    def _work_for(self, cache_key: ImageCacheKey) -> Callable[[], QImage]:
+        return functools.partial(self._decode, cache_key)
+
+    def _reprioritise(self, job: LoadJob, priority: int) -> None:
+        job.priority = priority
+        if job.runnable is not None and self._pool.tryTake(job.runnable):
+            self._pool.start(job.runnable, priority)
+
+    def _detach(self, key: str, *, unless: ImageCacheKey | None) -> None:
+        current = self._key_jobs.get(key)
+        if current is None or current == unless:
+            return
+        del self._key_jobs[key]
+        job = self._jobs.get(current)
+        if job is None:
+            return
+        job.keys.discard(key)
+        if not job.wanted:
+            self._drop(job)
+
+    def _drop(self, job: LoadJob) -> None:
+        job.cancelled = True
+        if job.runnable is not None and self._pool.tryTake(job.runnable):
+            # Never started: nothing will report back, so forget it now.
+            self._jobs.pop(job.cache_key, None)
+
+    def _on_finished(self, job: LoadJob, image: QImage | None, reason: str) -> None:
+        if self._jobs.get(job.cache_key) is job:
+            del self._jobs[job.cache_key]
+        if reason != CANCELLED:
+            self._decodes_started += 1
+        if image is not None and not image.isNull():
+            self._cache.put(job.cache_key, image)
+        if job.cancelled:
+            return
+        for key in sorted(job.keys):
+            if self._key_jobs.get(key) != job.cache_key:
+                continue
+            del self._key_jobs[key]
+            if image is not None and not image.isNull():
+                self.image_ready.emit(key, image)
+            else:
+                self.image_failed.emit(key, reason or "the photo could not be decoded")
+
+    def _blocked_reason(self, ref: str) -> str:
+        try:
+            kind = image_ref_kind(ref)
+        except UnsafeImageRefError as exc:
+            return str(exc)
+        if kind is ImageRefKind.NETWORK:
+            return "photos on network paths (\\\\server\\share) are not opened"
+        if kind is ImageRefKind.REMOTE:
+            host = remote_host(ref).lower()
+            if self._remote is None:
+                return f"remote photo from {host}: fetching is not available here"
+            if host not in self._allowed_hosts:
+                return f"remote photo from {host}: not loaded until you allow this essay's photos"
+        return ""
+
+    def _decode(self, cache_key: ImageCacheKey) -> QImage:
+        # Runs in a worker thread: only the thread-safe decoder and fetcher are touched.
+        box = None if cache_key.width <= 0 else (cache_key.width, cache_key.height)
+        ref = cache_key.ref
+        if image_ref_kind(ref) is ImageRefKind.REMOTE and self._remote is not None:
+            path = self._remote.fetch(ref)
+        else:
+            path = Path(ref)
+        return self._decoder.decode(path, box)
+
+
+def _cache_key(ref: str, size: QSize) -> ImageCacheKey:
+    if not size.isValid() or size.isEmpty():
+        return ImageCacheKey(ref, 0, 0)
+    return ImageCacheKey(ref, size.width(), size.height())
