@@ -51,6 +51,19 @@ def _add_schema(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.set_defaults(handler=_lazy("photoessay_desktop.app.schema_command", "run_schema"))
 
 
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from photoessay_desktop.app.export_command import add_export_arguments
+
+    parser = sub.add_parser(
+        "export",
+        help="export an essay as a web page folder, a PDF for review or article text",
+        description="Export an essay. Exit 0 when done, 1 when the export failed, 2 when the "
+        "essay cannot be read. Nothing is fetched from other sites.",
+    )
+    add_export_arguments(parser)
+    parser.set_defaults(handler=_lazy("photoessay_desktop.app.export_command", "run_export"))
+
+
 def _lazy(module: str, function: str) -> Handler:
     def run(args: argparse.Namespace) -> int:
         import importlib
@@ -74,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_import(sub)
     _add_check(sub)
     _add_schema(sub)
+    _add_export(sub)
     return parser
 
 

@@ -1,0 +1,38 @@
+"""Runs one ExportRequest with the right exporter; the single entry point for the CLI and editor.
+
+Exporters are imported only when their format runs, so a web or text export never loads Qt.
+"""
+
+from __future__ import annotations
+
+from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
+from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
+
+
+def run_export(request: ExportRequest, control: ExportControl | None = None) -> ExportResult:
+    """Export as asked; raises ExportError or ExportCancelledError (the target then untouched)."""
+    control = control or ExportControl()
+    if request.format is ExportFormat.HTML:
+        from photoessay_desktop.publishing.web_export import export_web_page
+
+        return export_web_page(
+            request.essay,
+            request.target,
+            control=control,
+            remote_cache=request.remote_cache,
+            allow_network_paths=request.allow_network_paths,
+        )
+    if request.format is ExportFormat.PDF:
+        from photoessay_desktop.publishing.pdf_document import export_pdf
+
+        return export_pdf(
+            request.essay,
+            request.target,
+            control=control,
+            remote_cache=request.remote_cache,
+            allow_network_paths=request.allow_network_paths,
+            contact_sheet_notes=request.contact_sheet_notes,
+        )
+    from photoessay_desktop.publishing.text_export import export_text
+
+    return export_text(request.essay, request.target, control=control)
