@@ -33,3 +33,14 @@ def test_lakes_photos_are_all_on_disk_and_credited() -> None:
         assert slide.image is not None and os.path.isfile(slide.image)
         assert slide.caption and slide.alt_text and " / " in slide.credit
     assert (path.parent / "photos" / "CREDITS.md").is_file()
+
+
+def test_bakhmut_is_the_seed_article_imported() -> None:
+    from photoessay_desktop.storage.article_import import import_article_file
+
+    root = Path(__file__).resolve().parent.parent
+    sample = load_essay(root / "sample_essays" / "bakhmut" / "bakhmut.essay.json")
+    imported = import_article_file(root / "tests" / "data" / "seed_article.txt").essay
+    assert sample == imported.model_copy(update={"language": "en"})
+    assert sum(slide.image is not None for slide in sample.slides) == 8
+    assert all(slide.image_kind is ImageRefKind.REMOTE for slide in sample.slides if slide.image)

@@ -26,6 +26,9 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     parser.add_argument("article", help="the article text file (UTF-8)")
     parser.add_argument("-o", "--output", required=True, help="the *.essay.json file to write")
+    parser.add_argument(
+        "--language", help='the article\'s language as a BCP 47 tag, e.g. "en" or "uk"'
+    )
     parser.set_defaults(handler=_lazy("photoessay_desktop.app.import_command", "run_import"))
 
 
