@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import ntpath
 import os
+import re
 from dataclasses import dataclass
 
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 
 _SHOWN_TARGET_CHARS = 80
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -78,11 +80,7 @@ def is_foreign_drive_path(ref: str) -> bool:
 
 def has_control_characters(text: str) -> bool:
     """True for C0, DEL and C1 controls: browsers silently drop some of them inside addresses."""
-    return any(_is_control(char) for char in text)
-
-
-def _is_control(char: str) -> bool:
-    return ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F
+    return _CONTROL.search(text) is not None
 
 
 def _absolute_path(target: str, article_folder: str) -> str:
@@ -112,5 +110,5 @@ def _shown(target: str) -> str:
     if len(target) > _SHOWN_TARGET_CHARS:
         target = target[: _SHOWN_TARGET_CHARS - 1] + "…"
     # Control characters are spelled out so a hostile address cannot drive the user's terminal.
-    visible = "".join(f"\\x{ord(char):02x}" if _is_control(char) else char for char in target)
+    visible = _CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", target)
     return f'"{visible}"'

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.storage.article_image_target import read_target
@@ -41,15 +42,14 @@ class ArticleImport:
     notes: tuple[ImportNote, ...]
 
 
-@dataclass(frozen=True)
-class _ImageLine:
+# Tuples, not dataclasses: an article may have millions of lines, and these are made for each.
+class _ImageLine(NamedTuple):
     number: int
     alt: str
     ref: str | None
 
 
-@dataclass(frozen=True)
-class _TextLine:
+class _TextLine(NamedTuple):
     number: int
     text: str
     broken_image: str | None  # why a line starting with "![" is not an image

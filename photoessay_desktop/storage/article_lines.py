@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from photoessay_desktop.storage.article_import_error import ArticleImportError
 
@@ -21,8 +21,7 @@ holding a runaway file in memory."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class ArticleLine:
+class ArticleLine(NamedTuple):
     """One non-blank line: its 1-based number in the file and its text, trimmed."""
 
     number: int

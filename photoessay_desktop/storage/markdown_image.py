@@ -25,6 +25,16 @@ _ENTITY_AHEAD = re.compile(r"&(?:#[xX][0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za
 _ALT_SPECIALS = frozenset("[]`<*_")
 _POINTY_SPECIALS = frozenset("<>")
 _SPACES = " \t"
+# Runs of characters a scanner has no decision to make about, skipped in one step so that a
+# megabyte-long data: address costs a regex match, not a Python loop over every character.
+_ALT_PLAIN = re.compile(r"[^\\\[\]]+")
+_POINTY_PLAIN = re.compile(r"[^\\<>]+")
+_RAW_PLAIN = re.compile(r"[^\\()\x00-\x20\x7f]+")
+_TITLE_PLAIN = {
+    '"': re.compile(r'[^\\"]+'),
+    "'": re.compile(r"[^\\']+"),
+    "(": re.compile(r"[^\\()]+"),
+}
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ def _resolve(match: re.Match[str]) -> str:
 
 def _closing_bracket(line: str, pos: int) -> int:
     depth = 0
-    while pos < len(line):
+    while (pos := _skip(_ALT_PLAIN, line, pos)) < len(line):
         char = line[pos]
         if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
             pos += 2
@@ -106,6 +116,11 @@ def _closing_bracket(line: str, pos: int) -> int:
             depth -= 1
         pos += 1
     raise ImageSyntaxError("the [ that opens the alt text is never closed with ]")
+
+
+def _skip(plain: re.Pattern[str], line: str, pos: int) -> int:
+    match = plain.match(line, pos)
+    return pos if match is None else match.end()
 
 
 def _skip_spaces(line: str, pos: int) -> int:
@@ -122,7 +137,7 @@ def _read_destination(line: str, pos: int) -> tuple[str, int]:
 
 def _read_pointy_destination(line: str, start: int) -> tuple[str, int]:
     pos = start
-    while pos < len(line):
+    while (pos := _skip(_POINTY_PLAIN, line, pos)) < len(line):
         char = line[pos]
         if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
             pos += 2
@@ -137,7 +152,7 @@ def _read_pointy_destination(line: str, start: int) -> tuple[str, int]:
 
 def _read_raw_destination(line: str, start: int) -> tuple[str, int]:
     pos, depth = start, 0
-    while pos < len(line):
+    while (pos := _skip(_RAW_PLAIN, line, pos)) < len(line):
         char = line[pos]
         if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
             pos += 2
@@ -164,7 +179,7 @@ def _read_optional_title(line: str, pos: int) -> tuple[str | None, int]:
     opener = line[after_spaces]
     closer = ")" if opener == "(" else opener
     start = cursor = after_spaces + 1
-    while cursor < len(line):
+    while (cursor := _skip(_TITLE_PLAIN[opener], line, cursor)) < len(line):
         char = line[cursor]
         if char == "\\" and cursor + 1 < len(line) and line[cursor + 1] in _PUNCTUATION:
             cursor += 2
