@@ -39,6 +39,11 @@ _CANCEL_TAG = "\U000e007f"
 _EMOJI_MODIFIERS = frozenset(chr(cp) for cp in range(0x1F3FB, 0x1F400)) | {"\ufe0f"}
 
 
+def may_hide_characters(text: str) -> bool:
+    """Cheap test: False means the text certainly has no character this check looks at."""
+    return _SUSPECT.search(text) is not None
+
+
 def control_character_findings(item: EssayText, table: UnicodeTable) -> list[Finding]:
     """At most one finding for one text, naming each kind of hidden character and where it sits."""
     text = item.text

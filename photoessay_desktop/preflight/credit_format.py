@@ -36,33 +36,38 @@ def credit_format_findings(slides: Sequence[Slide]) -> list[Finding]:
     credits = [(number, credit) for number, credit in credits if credit.strip()]
     if not credits:
         return []
-    separators = [_separators(credit) for _, credit in credits]
-    house = _house_separator(separators)
+    # An essay repeats a handful of credits many times: judge each distinct credit once.
+    uses = Counter(credit for _, credit in credits)
+    separators = {credit: _separators(credit) for credit in uses}
+    prefixed = {credit for credit in uses if _PREFIX.match(credit)}
+    house = _house_separator(_weighted(separators, uses))
     example = next(
-        (
-            credit.strip()
-            for (_, credit), seps in zip(credits, separators, strict=True)
-            if seps == {house} and not _PREFIX.match(credit)
-        ),
-        None,
+        (c.strip() for c, seps in separators.items() if seps == {house} and c not in prefixed), None
     )
-    prefixed = sum(1 for _, credit in credits if _PREFIX.match(credit))
+    prefixes_are_house = sum(uses[credit] for credit in prefixed) * 2 > len(credits)
+    messages: dict[str, str | None] = {}
     findings = []
-    for (number, credit), seps in zip(credits, separators, strict=True):
-        problems = _problems(
-            credit, seps, house, example, prefixes_are_house=prefixed * 2 > len(credits)
-        )
-        if problems:
-            findings.append(
-                Finding(
-                    CODE,
-                    Severity.INFO,
-                    number,
-                    f"Credit {_shown(credit)} {'; '.join(problems)}.",
-                    "credit",
-                )
+    for number, credit in credits:
+        if credit not in messages:
+            problems = _problems(
+                credit, separators[credit], house, example, prefixes_are_house=prefixes_are_house
             )
+            messages[credit] = (
+                f"Credit {_shown(credit)} {'; '.join(problems)}." if problems else None
+            )
+        message = messages[credit]
+        if message is not None:
+            findings.append(Finding(CODE, Severity.INFO, number, message, "credit"))
     return findings
+
+
+def _weighted(separators: dict[str, set[str]], uses: Counter[str]) -> Counter[str]:
+    """How many credits use each separator."""
+    counts: Counter[str] = Counter()
+    for credit, seps in separators.items():
+        for sep in seps:
+            counts[sep] += uses[credit]
+    return counts
 
 
 def _shown(credit: str) -> str:
@@ -83,8 +88,7 @@ def _canonical(separator: str) -> str:
     )
 
 
-def _house_separator(separators: list[set[str]]) -> str:
-    counts = Counter(sep for seps in separators for sep in seps)
+def _house_separator(counts: Counter[str]) -> str:
     # The house style " / " wins ties: it is what the credit field asks for.
     return min(
         counts, key=lambda sep: (-counts[sep], sep != HOUSE_SEPARATOR), default=HOUSE_SEPARATOR

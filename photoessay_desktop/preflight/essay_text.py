@@ -6,14 +6,16 @@ Walks the model only; it decides nothing about what is wrong with a text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from photoessay_desktop.domain.essay import Essay
 
 
-@dataclass(frozen=True, slots=True)
-class EssayText:
-    """One text of the essay and where it lives (slide 1-based, None for the essay's own texts)."""
+class EssayText(NamedTuple):
+    """One text of the essay and where it lives (slide 1-based, None for the essay's own texts).
+
+    A named tuple rather than a dataclass: check_essay makes thousands per keystroke.
+    """
 
     slide: int | None
     field: str
@@ -25,8 +27,8 @@ class EssayText:
         return self.field if self.slide is None else f"slide {self.slide} {self.field}"
 
 
-def essay_texts(essay: Essay, *, with_notes: bool = False) -> Iterator[EssayText]:
-    """The published texts in reading order; presenter notes too when asked (they never print)."""
+def essay_texts(essay: Essay) -> Iterator[EssayText]:
+    """The published texts in reading order (presenter notes are not published: not here)."""
     yield EssayText(None, "title", essay.title)
     yield EssayText(None, "standfirst", essay.standfirst)
     for index, paragraph in enumerate(essay.body):
@@ -35,8 +37,6 @@ def essay_texts(essay: Essay, *, with_notes: bool = False) -> Iterator[EssayText
         yield EssayText(number, "caption", slide.caption)
         yield EssayText(number, "credit", slide.credit)
         yield EssayText(number, "alt_text", slide.alt_text)
-        if with_notes:
-            yield EssayText(number, "notes", slide.notes)
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -25,12 +25,17 @@ from photoessay_desktop.preflight.unicode_table import UnicodeTable
 CODE = "mixed-script"
 
 
+def may_mix_scripts(text: str, table: UnicodeTable) -> bool:
+    """Cheap test: False means the text is Latin (or script-neutral) throughout."""
+    return not text.isascii() and table.not_latin.search(text) is not None
+
+
 def mixed_script_findings(
     item: EssayText, table: UnicodeTable, alphabet: Callable[[], Set[str]]
 ) -> list[Finding]:
     """Findings for one text; `alphabet` gives every character the essay uses (asked for lazily)."""
     text = item.text
-    if text.isascii() or table.not_latin.search(text) is None or shared_script(text, table):
+    if not may_mix_scripts(text, table) or shared_script(text, table):
         return []
     dominant = dominant_script(script_counts(text, table))
     words = split_words(text, table)

@@ -11,12 +11,15 @@ from functools import cache
 
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_facts import ImageFacts
-from photoessay_desktop.preflight.control_characters import control_character_findings
+from photoessay_desktop.preflight.control_characters import (
+    control_character_findings,
+    may_hide_characters,
+)
 from photoessay_desktop.preflight.credit_format import credit_format_findings
-from photoessay_desktop.preflight.essay_text import essay_texts
+from photoessay_desktop.preflight.essay_text import EssayText, essay_texts
 from photoessay_desktop.preflight.finding import Finding, finding_order
 from photoessay_desktop.preflight.image_checks import image_findings
-from photoessay_desktop.preflight.mixed_script import mixed_script_findings
+from photoessay_desktop.preflight.mixed_script import may_mix_scripts, mixed_script_findings
 from photoessay_desktop.preflight.similar_names import similar_name_findings
 from photoessay_desktop.preflight.slide_text_checks import (
     duplicate_caption_findings,
@@ -36,17 +39,23 @@ def check_essay(essay: Essay, image_facts: Mapping[str, ImageFacts]) -> tuple[Fi
     findings.extend(duplicate_caption_findings(essay.slides))
     findings.extend(credit_format_findings(essay.slides))
 
-    texts = list(essay_texts(essay, with_notes=True))
-    published = [item for item in texts if item.field != "notes"]
+    published = list(essay_texts(essay))
+    notes = [EssayText(number, "notes", s.notes) for number, s in enumerate(essay.slides, start=1)]
+    # One pass over all the text at once answers "anything to look at?" for most essays, so
+    # the per-text checks below run only where they can find something.
+    all_published = "\n".join(item.text for item in published)
+    all_notes = "\n".join(item.text for item in notes)
+    if may_hide_characters(all_published) or may_hide_characters(all_notes):
+        for item in (*published, *notes):
+            findings.extend(control_character_findings(item, UNICODE_TABLE))
+    if may_mix_scripts(all_published, UNICODE_TABLE):
 
-    @cache
-    def alphabet() -> frozenset[str]:
-        return frozenset("".join(item.text for item in published))
+        @cache
+        def alphabet() -> frozenset[str]:
+            return frozenset(all_published)
 
-    for item in texts:
-        findings.extend(control_character_findings(item, UNICODE_TABLE))
-    for item in published:
-        findings.extend(mixed_script_findings(item, UNICODE_TABLE, alphabet))
-    findings.extend(similar_name_findings(published))
+        for item in published:
+            findings.extend(mixed_script_findings(item, UNICODE_TABLE, alphabet))
+    findings.extend(similar_name_findings(published, all_published))
     findings.sort(key=finding_order)
     return tuple(findings)

@@ -96,7 +96,21 @@ def dominant_script(counts: Counter[str]) -> str | None:
 
 
 def shared_script(text: str, table: UnicodeTable) -> bool:
-    """True when one script fits every character: then no word can mix scripts or stand apart."""
+    """True when one script fits every character: then no word can mix scripts or stand apart.
+
+    Any shared script must fit the first character that is not Latin-or-neutral, so only its
+    scripts are tried, each with one regex search; astral text falls back to a loop.
+    """
+    first = table.not_latin.search(text)
+    if first is None:
+        return True
+    scripts = table.scripts_of(first.group())
+    if scripts is not None and first.group() < "\U00010000":
+        return any(table.outside_script(code).search(text) is None for code in sorted(scripts))
+    return _shared_script_slowly(text, table)
+
+
+def _shared_script_slowly(text: str, table: UnicodeTable) -> bool:
     common: frozenset[str] | None = None
     for ch in set(text):
         if ch.isascii():

@@ -9,7 +9,8 @@ sentence (common words such as "Here" and "Where") are not names and pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from photoessay_desktop.preflight.essay_text import EssayText
@@ -26,73 +27,66 @@ _UPPER = "".join(
     if ch.isupper()
 )
 _LETTER = r"[^\W\d_]"
-# Group 1 is set when the word opens a sentence: at the start of the text or after . ! ? and
-# space, with any opening quotes or brackets in between.
+# The capital comes first (the look-behind after it) so the regex engine can skip ahead to capitals.
 _NAME = re.compile(
-    rf"(?:(^|[.!?][\"'\u201d\u2019\u00bb)\]]*\s+)|(?<!{_LETTER}))"
-    rf"[\"'\u201c\u2018\u00ab(\[]*(?<!{_LETTER})"
-    rf"([A-Z{re.escape(_UPPER)}]{_LETTER}{{{_MIN_LENGTH - 1},}})"
+    rf"[A-Z{re.escape(_UPPER)}](?<!{_LETTER}.){_LETTER}{{{_MIN_LENGTH - 1},}}", re.DOTALL
 )
+_CLOSING = "\"'\u201d\u2019\u00bb)]"
+_OPENING = " \t\n\"'\u201c\u2018\u00ab(["
 
 
 @dataclass(slots=True)
 class _Name:
-    first: EssayText
     order: int
-    count: int = 0
+    count: int
+    first: EssayText | None = None
     mid_sentence: bool = False
+    lower_case_too: bool = False
 
 
-def similar_name_findings(texts: Iterable[EssayText]) -> list[Finding]:
-    """One info finding per pair of names one letter apart, at the rarer (or later) spelling."""
-    names: dict[str, _Name] = {}
-    items = list(texts)
-    for item in items:
-        for name, initial in _names_in(item):
-            entry = names.get(name)
-            if entry is None:
-                entry = names[name] = _Name(item, len(names))
-            entry.count += 1
-            entry.mid_sentence = entry.mid_sentence or not initial or item.field == "credit"
+def similar_name_findings(items: Sequence[EssayText], joined: str) -> list[Finding]:
+    """One info finding per pair of names one letter apart, at the rarer (or later) spelling.
+
+    `joined` is all the items' texts joined by newlines: one regex pass over it finds every
+    capitalised word; only the few names in a pair are then looked up text by text.
+    """
+    counts = Counter(_NAME.findall(joined))
+    names = {
+        name: _Name(order, count)
+        for order, (name, count) in enumerate(counts.items())
+        if not name.isupper()  # acronyms (NATO, AFP) are not names spelled out
+    }
     pairs = _close_pairs(names)
     if not pairs:
         return []
-    lower_words = _lower_case_uses(items, {name.lower() for pair in pairs for name in pair})
+    _read_uses(items, {name: names[name] for pair in pairs for name in pair})
     findings = []
     for one, other in pairs:
         a, b = names[one], names[other]
-        if not (a.mid_sentence or b.mid_sentence):
-            continue
-        if one.lower() in lower_words or other.lower() in lower_words:
+        if not (a.mid_sentence or b.mid_sentence) or a.lower_case_too or b.lower_case_too:
             continue
         # Report at the spelling used less (or, if as often, the one that comes later).
-        (odd, odd_entry), (usual, usual_entry) = sorted(
-            ((one, a), (other, b)), key=lambda pair: (pair[1].count, -pair[1].order)
-        )
-        odd_place, usual_place = odd_entry.first.place, usual_entry.first.place
-        where = (
-            f"both in {odd_place}"
-            if odd_place == usual_place
-            else f'{odd_place}; "{usual}" in {usual_place}'
-        )
-        findings.append(
-            Finding(
-                CODE,
-                Severity.INFO,
-                odd_entry.first.slide,
-                f'"{odd}" and "{usual}" differ by one letter ({where}): '
-                "is one name spelled two ways?",
-                odd_entry.first.field,
-            )
-        )
+        if (a.count, -a.order) > (b.count, -b.order):
+            one, other, a, b = other, one, b, a
+        if a.first is not None and b.first is not None:  # always: each name came from an item
+            findings.append(_finding(one, a.first, other, b.first))
     return findings
 
 
-def _names_in(item: EssayText) -> Iterator[tuple[str, bool]]:
-    for match in _NAME.finditer(item.text):
-        word = match.group(2)
-        if not word.isupper():  # acronyms (NATO, AFP) are not names spelled out
-            yield word, match.group(1) is not None
+def _finding(odd: str, odd_first: EssayText, usual: str, usual_first: EssayText) -> Finding:
+    odd_place, usual_place = odd_first.place, usual_first.place
+    where = (
+        f"both in {odd_place}"
+        if odd_place == usual_place
+        else f'{odd_place}; "{usual}" in {usual_place}'
+    )
+    return Finding(
+        CODE,
+        Severity.INFO,
+        odd_first.slide,
+        f'"{odd}" and "{usual}" differ by one letter ({where}): is one name spelled two ways?',
+        odd_first.field,
+    )
 
 
 def _close_pairs(names: dict[str, _Name]) -> list[tuple[str, str]]:
@@ -140,11 +134,28 @@ def _plural_or_possessive(one: str, other: str) -> bool:
     return long in (short + "s", short + "S") or (long[:-1] == short[:-1] and long[-1] in "sS")
 
 
-def _lower_case_uses(items: list[EssayText], wanted: set[str]) -> set[str]:
-    """Which of `wanted` the essay also writes in lower case, as whole words."""
-    alternatives = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})")
-    found: set[str] = set()
+def _read_uses(items: Sequence[EssayText], wanted: dict[str, _Name]) -> None:
+    """Note, for the few names in a pair, whether any use is mid-sentence (or in a credit) and
+    whether the essay also writes the word in lower case (then it is a common word, not a name)."""
+    lower = {name.lower(): entry for name, entry in wanted.items()}
+    words = sorted({*wanted, *lower}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<!{_LETTER})(?:{'|'.join(map(re.escape, words))})(?!{_LETTER})")
     for item in items:
-        found.update(pattern.findall(item.text))
-    return found
+        for match in pattern.finditer(item.text):
+            word = match.group()
+            if word in lower and word not in wanted:
+                lower[word].lower_case_too = True
+                continue
+            entry = wanted[word]
+            if entry.first is None:
+                entry.first = item
+            if not entry.mid_sentence:
+                entry.mid_sentence = item.field == "credit" or not _opens_sentence(
+                    item.text, match.start()
+                )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True at the start of the text or after . ! ? (past any closing and opening quotes)."""
+    before = text[:start].rstrip(_OPENING).rstrip(_CLOSING)
+    return not before or before[-1] in ".!?"

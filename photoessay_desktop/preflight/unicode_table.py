@@ -10,7 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 # TR39 treats these as belonging to every script.
@@ -23,6 +23,7 @@ _AUGMENT = {
     "Hang": ("Kore",),
     "Bopo": ("Hanb",),
 }
+_FLAT_LIMIT = 0x10000
 # Names for the augmented sets, which are not Script values and so not in the data file.
 _AUGMENTED_NAMES = {"Jpan": "Japanese", "Kore": "Korean", "Hanb": "Han with Bopomofo"}
 
@@ -41,13 +42,37 @@ class UnicodeTable:
     pictographic_ends: tuple[int, ...]
     control_names: Mapping[int, str]
     look_alikes: Mapping[int, Mapping[str, str]]
+    # The script sets of the Basic Multilingual Plane one per code point: a list index is several
+    # times faster than the bisect the rest of Unicode needs, and text checks look up every letter.
+    flat: tuple[frozenset[str] | None, ...]
     # Matches any character whose script set leaves out Latin (and every character beyond the BMP,
     # which keeps the class a bitmap): the cheap test that a Latin text needs no closer look.
     not_latin: re.Pattern[str]
+    # Compiled on first use per script by outside_script(); a memo, not state: same input, same
+    # pattern. Only the BMP is listed (so the class stays a bitmap); every astral character matches.
+    _outside: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def outside_script(self, code: str) -> re.Pattern[str]:
+        """A pattern matching any character that does not fit script `code` (astral: always)."""
+        pattern = self._outside.get(code)
+        if pattern is None:
+            parts = [_class_range(0x10000, 0x10FFFF)]
+            for index, found in enumerate(self.script_sets):
+                start = self.starts[index]
+                if start >= _FLAT_LIMIT:
+                    break
+                if found is not None and code not in found:
+                    last = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else 0xFFFF
+                    parts.append(_class_range(start, min(last, 0xFFFF)))
+            pattern = self._outside[code] = re.compile("[" + "".join(parts) + "]")
+        return pattern
 
     def scripts_of(self, ch: str) -> frozenset[str] | None:
         """The augmented Script_Extensions of a character; None when it fits every script."""
-        return self.script_sets[bisect_right(self.starts, ord(ch)) - 1]
+        cp = ord(ch)
+        if cp < _FLAT_LIMIT:
+            return self.flat[cp]
+        return self.script_sets[bisect_right(self.starts, cp) - 1]
 
     def script_name(self, code: str) -> str:
         """ "Cyrillic" for "Cyrl"; the code itself when unknown."""
@@ -114,6 +139,12 @@ def parse_unicode_table(text: str) -> UnicodeTable:
             code: "".join(chr(int(part, 16)) for part in value.split("+"))
             for code, value in (pair.split("=") for pair in pairs)
         }
+    flat: list[frozenset[str] | None] = []
+    for index, found in enumerate(sets):
+        end = starts[index + 1] if index + 1 < len(starts) else _FLAT_LIMIT
+        flat.extend([found] * (min(end, _FLAT_LIMIT) - starts[index]))
+        if end >= _FLAT_LIMIT:
+            break
     not_latin = [_class_range(0x10000, 0x10FFFF)]
     for index, found in enumerate(sets):
         if found is not None and "Latn" not in found and starts[index] < 0x10000:
@@ -128,6 +159,7 @@ def parse_unicode_table(text: str) -> UnicodeTable:
         pictographic_ends=tuple(last for _, last in pictographic),
         control_names=controls,
         look_alikes=look_alikes,
+        flat=tuple(flat),
         not_latin=re.compile("[" + "".join(not_latin) + "]"),
     )
 

@@ -1,0 +1,123 @@
+"""How long check_essay takes on 1000-slide essays: the editor runs it after every edit.
+
+One command, no arguments: `python benchmarks/preflight_bench.py`. Prints a table, then one JSON
+line. Each case reports the median and best of several runs and its ratio to a floor measured in
+the same run (reading every text once), since these shared machines drift. Target: under 50 ms.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.domain.image_facts import ImageFacts, ImageStatus
+from photoessay_desktop.preflight import check_essay
+
+SLIDES = 1000
+RUNS = 15
+TARGET_MS = 50.0
+
+# Curly quotes and dashes as newsrooms type them: non-ASCII, so the cheap ASCII test fails.
+ENGLISH = (
+    "Ukrainian servicemen fire a 105mm howitzer toward Russian positions outside Bakhmut\u2019s "
+    "\u201csalt mines\u201d \u2014 the town\u2019s {n}th day under fire, as Volodymyr Zelensky "
+    "vowed to hold it."
+)
+UKRAINIAN = (
+    "Українські військові ведуть вогонь з гаубиці по російських позиціях біля Бахмута, день {n}; "
+    "президент Володимир Зеленський пообіцяв утримувати місто «скільки можливо»."
+)
+# The seed's flaws on every slide: a lone Cyrillic A, a Cyrillic a inside a word, two names.
+FLAWED = (
+    "\u0410 Ukrainian servicem\u0430n walks over the ruins of bridge {n} near Bovshiv and Borshiv."
+)
+CREDITS = ("Aris Messinis / AFP", "Alex Babenko / Reuters", "Sergei Shestak, AFP", "Reuters")
+
+
+def essay(caption: str, *, images: bool = True) -> Essay:
+    slides = tuple(
+        Slide(
+            id=f"s{n}",
+            image=f"/photos/{n}.jpg" if images else None,
+            caption=caption.format(n=n),
+            credit=CREDITS[n % len(CREDITS)],
+            alt_text=f"Soldiers beside a howitzer, photo {n}",
+            notes=f"Pause here {n}",
+        )
+        for n in range(SLIDES)
+    )
+    return Essay(
+        title="Russian Forces Inch Forward in Bakhmut",
+        standfirst=ENGLISH.format(n=0),
+        body=(ENGLISH.format(n=1), ENGLISH.format(n=2)),
+        slides=slides,
+    )
+
+
+def floor(essay_: Essay) -> None:
+    """The least any check must do: look at every text once."""
+    for slide in essay_.slides:
+        for text in (slide.caption, slide.credit, slide.alt_text, slide.notes):
+            text.isascii()
+
+
+def timed(function: Callable[[], object]) -> list[float]:
+    function()  # warm up (first call compiles nothing, but fills CPU caches)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> None:
+    facts = {
+        f"/photos/{n}.jpg": ImageFacts(ImageStatus.READABLE, 1600, 1067) for n in range(SLIDES)
+    }
+    cases = {
+        "English, curly quotes, unique captions": essay(ENGLISH),
+        "English, every caption with look-alikes": essay(FLAWED),
+        "Ukrainian captions, Latin credits": essay(UKRAINIAN),
+        "text slides only (no photos)": essay(ENGLISH, images=False),
+    }
+    results = []
+    for name, case in cases.items():
+        base = statistics.median(timed(lambda case=case: floor(case)))
+        times = timed(lambda case=case: check_essay(case, facts))
+        median = statistics.median(times)
+        results.append(
+            {
+                "case": name,
+                "slides": SLIDES,
+                "findings": len(check_essay(case, facts)),
+                "median_ms": round(median, 2),
+                "best_ms": round(min(times), 2),
+                "floor_ms": round(base, 3),
+                "ratio_to_floor": round(median / base, 1) if base else None,
+                "within_target": median < TARGET_MS,
+            }
+        )
+    header = (
+        f"{'case':42} {'findings':>8} {'median ms':>10} {'best ms':>8} {'floor ms':>9} "
+        f"{'x floor':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in results:
+        print(
+            f"{row['case']:42} {row['findings']:>8} {row['median_ms']:>10} {row['best_ms']:>8} "
+            f"{row['floor_ms']:>9} {row['ratio_to_floor']:>8}"
+        )
+    print(json.dumps({"benchmark": "preflight", "target_ms": TARGET_MS, "results": results}))
+
+
+if __name__ == "__main__":
+    main()
