@@ -198,7 +198,7 @@ class RemoteFetcher:
                 if time.monotonic() > deadline:
                     raise _RetryableError("the download took too long")
                 try:
-                    chunk = response.read(_CHUNK)
+                    chunk = response.read1(_CHUNK)
                 except TimeoutError:
                     raise _RetryableError("the server stopped sending") from None
                 except (http.client.IncompleteRead, ConnectionError, OSError):
