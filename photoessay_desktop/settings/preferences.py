@@ -1,0 +1,33 @@
+"""The user's preferences and window state as one pydantic model (others add their own fields).
+
+Plain data only: preferences_store.py reads and writes it. Every field has a default, so a file
+from an older or newer version still loads; unknown fields are ignored, bad values fall back.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_RECENT_FILES = 10
+
+
+class Preferences(BaseModel):
+    """What PhotoEssay remembers between runs."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    recent_files: tuple[str, ...] = Field(default=(), description="most recent first, at most 10")
+    last_essay: str | None = Field(default=None, description="reopened when started without one")
+    window_geometry: str = Field(default="", description="QMainWindow.saveGeometry(), base64")
+    window_state: str = Field(default="", description="QMainWindow.saveState() (docks), base64")
+
+    def with_recent(self, path: str) -> Preferences:
+        """Put `path` first in the recent files, dropping its older entry and the eleventh."""
+        recent = (path, *(p for p in self.recent_files if p != path))[:MAX_RECENT_FILES]
+        return self.model_copy(update={"recent_files": recent, "last_essay": path})
+
+    def without_recent(self, path: str) -> Preferences:
+        """Forget `path` (it could not be opened any more)."""
+        recent = tuple(p for p in self.recent_files if p != path)
+        last = None if self.last_essay == path else self.last_essay
+        return self.model_copy(update={"recent_files": recent, "last_essay": last})
