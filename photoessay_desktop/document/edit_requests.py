@@ -15,6 +15,7 @@ from photoessay_desktop.document.slide_commands import (
     InsertSlidesCommand,
     MoveSlidesCommand,
     RemoveSlidesCommand,
+    ReplaceEssayCommand,
 )
 from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.domain.slide_edits import (
@@ -155,3 +156,9 @@ def move_slides(document: EssayDocument, rows: Iterable[int], position: int) -> 
     command = MoveSlidesCommand(document, chosen, position)
     if command.changes_anything:
         document.push(command)
+
+
+def replace_essay(document: EssayDocument, essay: Essay, text: str) -> None:
+    """Put a whole new essay in the window (Import Article) as one undo step."""
+    if essay != document.essay:
+        document.push(ReplaceEssayCommand(document, essay, text))

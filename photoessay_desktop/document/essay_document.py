@@ -123,6 +123,11 @@ class EssayDocument(QObject):
         wanted = set(moved_ids)
         self.slides_moved.emit([row for row, s in enumerate(slides) if s.id in wanted])
 
+    def _apply_essay(self, essay: Essay) -> None:
+        """Take a different essay altogether, keeping the file path and the history."""
+        self._essay = essay
+        self.essay_replaced.emit()
+
     def _apply_contents(self, essay: Essay) -> None:
         """Take `essay`, which has the same slides in the same order, and say what changed."""
         old = self._essay

@@ -1,4 +1,4 @@
-"""Undo commands that change the run of slides: insert, remove and move (several at once).
+"""Undo commands that change the run of slides: insert, remove, move (several at once), replace all.
 
 Each keeps just enough to undo itself exactly and emits the document's fine-grained signals so the
 list keeps its selection. Content edits (text, photos) live in content_command.py.
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from photoessay_desktop.document.essay_document import EssayDocument
-from photoessay_desktop.domain.essay import Slide
+from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.domain.slide_edits import move_slides
 
 
@@ -79,3 +79,19 @@ class MoveSlidesCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._document._apply_order(self._before, self._moved_ids)
+
+
+class ReplaceEssayCommand(QUndoCommand):
+    """Swap in a whole new essay (Import Article into the open window) as one undoable step."""
+
+    def __init__(self, document: EssayDocument, essay: Essay, text: str):
+        super().__init__(text)
+        self._document = document
+        self._before = document.essay
+        self._after = essay
+
+    def redo(self) -> None:
+        self._document._apply_essay(self._after)
+
+    def undo(self) -> None:
+        self._document._apply_essay(self._before)

@@ -20,6 +20,7 @@ class Preferences(BaseModel):
     last_essay: str | None = Field(default=None, description="reopened when started without one")
     window_geometry: str = Field(default="", description="QMainWindow.saveGeometry(), base64")
     window_state: str = Field(default="", description="QMainWindow.saveState() (docks), base64")
+    splitter_state: str = Field(default="", description="list | photo | edit panel widths, base64")
 
     def with_recent(self, path: str) -> Preferences:
         """Put `path` first in the recent files, dropping its older entry and the eleventh."""

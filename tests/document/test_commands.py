@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.document import edit_requests as edits
 from photoessay_desktop.document.essay_document import EssayDocument
+from photoessay_desktop.domain.essay import Essay
 
 Edit = Callable[[EssayDocument], None]
 
@@ -32,6 +33,10 @@ EDITS: dict[str, tuple[Edit, str]] = {
     "replace-photo": (
         lambda d: edits.replace_image(d, 1, "/new.jpg", caption="x"),
         "Replace Photo",
+    ),
+    "replace-essay": (
+        lambda d: edits.replace_essay(d, Essay(title="Imported"), "Import Article"),
+        "Import Article",
     ),
     "relink": (
         lambda d: edits.relink(d, {0: "/moved/p0.jpg", 2: "/moved/p2.jpg"}),

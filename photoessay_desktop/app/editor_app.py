@@ -1,0 +1,97 @@
+"""Builds the editor window from its collaborators (`build_main_window`, also what tests call) and
+runs it (`run_editor`, what the CLI calls). The only place the real services are chosen.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from photoessay_desktop.app.editor_files import (
+    StorageEssayFiles,
+    optional_module,
+    photo_text,
+    preflight_check,
+)
+from photoessay_desktop.document.essay_document import EssayDocument
+from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+from photoessay_desktop.document.preflight_runner import PreflightRunner
+from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.qt_models.slide_list_model import SlideListModel
+from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
+from photoessay_desktop.ui.editor_services import EditorServices
+from photoessay_desktop.ui.file_dialogs import QtFileDialogs
+from photoessay_desktop.ui.main_window import MainWindow
+from photoessay_desktop.ui.prompts import QtPrompts
+
+APP_ID = "photoessay"
+_SAMPLES = Path(__file__).resolve().parents[2] / "sample_essays"
+
+
+def build_main_window(services: EditorServices, icon: QIcon | None = None) -> MainWindow:
+    """The editor window with its document, caches and models, all owned by the window."""
+    document = EssayDocument()
+    facts = ImageFactsCache(services.read_facts)
+    preflight = PreflightRunner(document, facts, services.check)
+    model = SlideListModel(document, facts, preflight, services.images)
+    window = MainWindow(document, facts, preflight, model, services, icon)
+    for part in (document, facts, preflight, model):
+        part.setParent(window)
+    return window
+
+
+def app_icon() -> QIcon:
+    """The application icon drawn in resources/photoessay.svg."""
+    icon_file = resources.files("photoessay_desktop") / "resources" / "photoessay.svg"
+    return QIcon(str(icon_file))
+
+
+def bundled_samples() -> tuple[Path, ...]:
+    """Sample essays shipped next to the package (a source checkout); none when installed."""
+    if not _SAMPLES.is_dir():
+        return ()
+    return tuple(sorted(_SAMPLES.glob("*/*.essay.json")))
+
+
+def default_services(config_folder: Path | None = None) -> EditorServices:
+    """The real collaborators: storage, imaging, preflight, Qt dialogs, the user's config folder."""
+    return EditorServices(
+        files=StorageEssayFiles(),
+        read_facts=read_image_facts,
+        check=preflight_check,
+        photo_text=photo_text,
+        dialogs=QtFileDialogs(),
+        prompts=QtPrompts(),
+        preferences=PreferencesStore(config_folder or default_config_folder()),
+        samples=bundled_samples(),
+    )
+
+
+def _image_loader(app: QApplication) -> Any:
+    module: Any = optional_module("photoessay_desktop.qt_models.image_loader")
+    return None if module is None else module.ImageLoader(app)
+
+
+def run_editor(path: Path | None) -> int:
+    """Open the editor on `path` (or the last essay, or the start page) and run until it closes."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("PhotoEssay")
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    icon = app_icon()
+    app.setWindowIcon(icon)
+    services = default_services()
+    loader = _image_loader(app)
+    if loader is not None:
+        services = replace(services, images=loader)
+    window = build_main_window(services, icon)
+    window.files.start(path)
+    window.show()
+    return app.exec()

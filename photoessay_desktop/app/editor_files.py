@@ -1,0 +1,71 @@
+"""Adapts storage and imaging to the editor's contracts (document.essay_files): every storage error
+becomes a DocumentFileError carrying the loader's own clear message.
+
+The widgets never import storage or Pillow; this composition-layer module is where they meet.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from photoessay_desktop.document.essay_files import DocumentFileError, ImportedArticle, PhotoText
+from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.domain.image_facts import ImageFacts
+from photoessay_desktop.imaging.photo_metadata import read_photo_metadata
+from photoessay_desktop.storage.essay_file import EssayFileError, load_essay, save_essay
+
+
+class StorageEssayFiles:
+    """Project files through storage.essay_file; article text through storage.article_import."""
+
+    def load(self, path: Path) -> Essay:
+        try:
+            return load_essay(path)
+        except EssayFileError as exc:
+            raise DocumentFileError(str(exc)) from None
+
+    def save(self, essay: Essay, path: Path) -> None:
+        try:
+            save_essay(essay, path)
+        except EssayFileError as exc:
+            raise DocumentFileError(str(exc)) from None
+
+    def import_article(self, path: Path) -> ImportedArticle:
+        module: Any = optional_module("photoessay_desktop.storage.article_import")
+        if module is None:
+            raise DocumentFileError("Importing article text is not available in this build.")
+        try:
+            result = module.import_article_file(path)
+        except module.ArticleImportError as exc:
+            raise DocumentFileError(str(exc)) from None
+        return ImportedArticle(result.essay, tuple(str(note) for note in result.notes))
+
+
+def photo_text(path: Path) -> PhotoText:
+    """Caption and credit suggested by the photo's IPTC/XMP/EXIF ("" where there is none)."""
+    metadata = read_photo_metadata(path)
+    return PhotoText(
+        caption=metadata.caption.value if metadata.caption else "",
+        credit=metadata.credit.value if metadata.credit else "",
+    )
+
+
+def preflight_check(essay: Essay, facts: Mapping[str, ImageFacts]) -> tuple[Any, ...]:
+    """The editorial checks (preflight.check_essay) over the essay and its photos' facts."""
+    module: Any = optional_module("photoessay_desktop.preflight")
+    check = getattr(module, "check_essay", None) if module is not None else None
+    if check is None:
+        return ()
+    return tuple(check(essay, facts))
+
+
+def optional_module(name: str) -> object | None:
+    """The module, or None while that layer has not landed."""
+    # Some layers land later in the day; the editor must start without them.
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None

@@ -1,0 +1,33 @@
+"""Everything the editor window needs from outside, passed in by the one function that builds it.
+
+The app composes the real ones (storage, imaging, preflight, Qt dialogs, the user's config
+folder); tests pass the same real file layer with fake dialogs and a temporary config folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from photoessay_desktop.document.essay_files import EssayFiles, PhotoTextReader
+from photoessay_desktop.document.image_facts_cache import FactsReader
+from photoessay_desktop.document.preflight_runner import Check
+from photoessay_desktop.qt_models.image_source import ImageSource
+from photoessay_desktop.settings.preferences_store import PreferencesStore
+from photoessay_desktop.ui.file_dialogs import FileDialogs
+from photoessay_desktop.ui.prompts import Prompts
+
+
+@dataclass(frozen=True)
+class EditorServices:
+    """The collaborators of one editor window."""
+
+    files: EssayFiles
+    read_facts: FactsReader
+    check: Check
+    photo_text: PhotoTextReader
+    dialogs: FileDialogs
+    prompts: Prompts
+    preferences: PreferencesStore
+    images: ImageSource | None = None
+    samples: tuple[Path, ...] = field(default=())

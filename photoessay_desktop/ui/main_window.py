@@ -1,0 +1,295 @@
+"""The editor's main window: composes the slide list, the slide viewer, the edit panel, the
+preflight dock, the find bar and the status bar, and wires actions to the workflows.
+
+It computes nothing: edits go through document.edit_requests (inside the widgets and workflows),
+files through FileWorkflow, slides through SlideWorkflow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from photoessay_desktop.document.essay_document import EssayDocument
+from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+from photoessay_desktop.document.preflight_runner import PreflightRunner
+from photoessay_desktop.document.text_search import Match
+from photoessay_desktop.qt_models.slide_list_model import SlideListModel
+from photoessay_desktop.ui.edit_panel import EditPanel
+from photoessay_desktop.ui.editor_actions import EditorActions, Std, key_sequences
+from photoessay_desktop.ui.editor_menus import build_menus, fill_recent_menu
+from photoessay_desktop.ui.editor_services import EditorServices
+from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX, FileWorkflow
+from photoessay_desktop.ui.find_bar import FindBar
+from photoessay_desktop.ui.preflight_dock import PreflightDock
+from photoessay_desktop.ui.slide_list_view import SlideListView
+from photoessay_desktop.ui.slide_status import SlideStatus
+from photoessay_desktop.ui.slide_viewer import SlideViewer
+from photoessay_desktop.ui.slide_workflow import SlideWorkflow
+from photoessay_desktop.ui.start_page import StartPage
+from photoessay_desktop.ui.window_layout import restore_layout, save_layout
+
+APP_NAME = "PhotoEssay"
+
+
+class MainWindow(QMainWindow):
+    """One window editing one EssayDocument."""
+
+    def __init__(
+        self,
+        document: EssayDocument,
+        facts: ImageFactsCache,
+        preflight: PreflightRunner,
+        model: SlideListModel,
+        services: EditorServices,
+        icon: QIcon | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("PhotoEssay editor")
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.setAcceptDrops(True)
+        self.document = document
+        self.facts = facts
+        self.preflight = preflight
+        self.model = model
+        self._services = services
+
+        self.slide_list = SlideListView(model, self)
+        self.viewer = SlideViewer(document, model, services.images, self)
+        self.edit_panel = EditPanel(document, self)
+        self.find_bar = FindBar(document, self)
+        self.find_bar.hide()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane, stretch in ((self.slide_list, 0), (self.viewer, 1), (self.edit_panel, 0)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
+        self.splitter.setSizes([280, 900, 360])
+        editor_page = QWidget(self)
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.setSpacing(0)
+        editor_layout.addWidget(self.find_bar)
+        editor_layout.addWidget(self.splitter, 1)
+        self.editor_page = editor_page
+        self.start_page = StartPage(services.samples, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(editor_page)
+        self.setCentralWidget(self.pages)
+
+        self.preflight_dock = PreflightDock(preflight, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.preflight_dock)
+        self.resizeDocks([self.preflight_dock], [130], Qt.Orientation.Vertical)
+        self.status = SlideStatus(document, facts, self)
+        self.statusBar().addPermanentWidget(self.status)
+
+        self.files = FileWorkflow(
+            self, document, services.files, services.dialogs, services.prompts, services.preferences
+        )
+        self.slides = SlideWorkflow(
+            self,
+            document,
+            self.slide_list,
+            facts,
+            services.photo_text,
+            services.dialogs,
+            services.prompts,
+        )
+        self.actions_ = EditorActions(self)
+        self.undo_action = document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("actionUndo")
+        self.undo_action.setShortcuts(key_sequences(Std.Undo, "Ctrl+Z"))
+        self.redo_action = document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("actionRedo")
+        self.redo_action.setShortcuts(key_sequences(Std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
+        self.menus = build_menus(
+            self,
+            self.actions_,
+            self.undo_action,
+            self.redo_action,
+            self.preflight_dock.toggleViewAction(),
+        )
+        self.slide_list.addAction(self.actions_.delete)
+        self._wire()
+        self._refresh_recent(self.files.recent_files)
+        self._update_title()
+        self._update_actions()
+        if not restore_layout(self, self.splitter, services.preferences):
+            self._default_size()
+        self._dock_wanted = not self.preflight_dock.isHidden()
+
+    # -- composition -------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        a, files, slides = self.actions_, self.files, self.slides
+        a.new.triggered.connect(files.new_essay)
+        a.open.triggered.connect(lambda: files.open_essay())
+        a.save.triggered.connect(files.save)
+        a.save_as.triggered.connect(files.save_as)
+        a.import_article.triggered.connect(files.import_article)
+        a.close_essay.triggered.connect(files.close_essay)
+        a.quit.triggered.connect(self.close)
+        a.clear_recent.triggered.connect(files.clear_recent)
+        a.find.triggered.connect(lambda: self.find_bar.open_find(replace=False))
+        a.replace.triggered.connect(lambda: self.find_bar.open_find(replace=True))
+        a.find_next.triggered.connect(self.find_bar.find_next)
+        a.find_previous.triggered.connect(self.find_bar.find_previous)
+        a.add_photos.triggered.connect(slides.add_photos)
+        a.add_text_slide.triggered.connect(slides.add_text_slide)
+        a.duplicate.triggered.connect(slides.duplicate)
+        a.delete.triggered.connect(slides.delete)
+        a.move_up.triggered.connect(slides.move_up)
+        a.move_down.triggered.connect(slides.move_down)
+        a.move_to.triggered.connect(slides.move_to_position)
+        a.replace_photo.triggered.connect(lambda: slides.replace_photo())
+        a.relink.triggered.connect(lambda: slides.relink())
+        a.zoom_in.triggered.connect(self.viewer.photo.zoom_in)
+        a.zoom_out.triggered.connect(self.viewer.photo.zoom_out)
+        a.zoom_fit.triggered.connect(self.viewer.photo.fit)
+        self.edit_panel.replace_photo_requested.connect(slides.replace_photo)
+        self.edit_panel.relink_requested.connect(slides.relink)
+        self.model.files_dropped.connect(self._on_files_dropped)
+        self.slide_list.current_row_changed.connect(self._show_slide)
+        self.slide_list.selection_changed.connect(self._update_actions)
+        self.preflight_dock.finding_activated.connect(self._go_to_finding)
+        self.find_bar.match_selected.connect(self._go_to_match)
+        self.start_page.new_requested.connect(files.new_essay)
+        self.start_page.open_requested.connect(lambda: files.open_essay())
+        self.start_page.import_requested.connect(files.import_article)
+        self.start_page.open_path_requested.connect(files.open_essay)
+        files.editing_changed.connect(self._on_editing_changed)
+        files.recent_changed.connect(self._refresh_recent)
+        doc = self.document
+        doc.modified_changed.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.essay_changed.connect(self._update_title)
+        doc.essay_replaced.connect(self._on_essay_replaced)
+        for signal in (doc.slides_inserted, doc.slides_removed, doc.slides_moved):
+            signal.connect(self._follow_current)
+
+    def _default_size(self) -> None:
+        available = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1500, available.width() * 9 // 10), min(950, available.height() * 9 // 10))
+
+    def menu(self, name: str) -> QMenu:
+        """A top-level menu ("file", "edit", "slide", "view") for other features to extend."""
+        return self.menus[name]
+
+    # -- reactions ---------------------------------------------------------------------------------
+    def _show_slide(self, row: int) -> None:
+        self.viewer.show_slide(row)
+        self.edit_panel.show_slide(row)
+        self.status.show_slide(row)
+        self._update_actions()
+
+    def _follow_current(self, *_args: object) -> None:
+        # The current slide may have moved or gone: show whatever is current now.
+        self._show_slide(self.slide_list.current_row())
+
+    def _on_essay_replaced(self) -> None:
+        self._update_title()
+        if self.document.essay.slides:
+            self.slide_list.select_rows([0])
+        self._show_slide(self.slide_list.current_row())
+
+    def _on_editing_changed(self, editing: bool) -> None:
+        if self.pages.currentWidget() is self.editor_page and not editing:
+            # The start page has no findings to show; remember the user's choice for later.
+            self._dock_wanted = self.preflight_dock.isVisible()
+        self.pages.setCurrentWidget(self.editor_page if editing else self.start_page)
+        self.preflight_dock.setVisible(editing and self._dock_wanted)
+        for action in self.actions_.all():
+            if action not in (self.actions_.new, self.actions_.open, self.actions_.quit):
+                action.setEnabled(editing)
+        self.actions_.import_article.setEnabled(True)
+        self.actions_.clear_recent.setEnabled(bool(self.files.recent_files))
+        if editing:
+            self._update_actions()
+            self.slide_list.setFocus()
+        else:
+            self.start_page.set_recent(self.files.recent_files)
+            self.start_page.setFocus()
+
+    def _update_actions(self) -> None:
+        if not self.files.editing:
+            return
+        a = self.actions_
+        rows = self.slide_list.selected_rows()
+        count = len(self.document.essay.slides)
+        for action in (a.duplicate, a.delete, a.move_to):
+            action.setEnabled(bool(rows))
+        a.move_up.setEnabled(bool(rows) and rows != list(range(len(rows))))
+        a.move_down.setEnabled(bool(rows) and rows != list(range(count - len(rows), count)))
+        current = self.slide_list.current_row()
+        has_slide = 0 <= current < count
+        a.replace_photo.setEnabled(has_slide)
+        a.relink.setEnabled(has_slide and self.document.essay.slides[current].image is not None)
+
+    def _update_title(self, *_args: object) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    def _refresh_recent(self, recent: list[str]) -> None:
+        fill_recent_menu(
+            self.menus["recent"], recent, self.files.open_essay, self.actions_.clear_recent
+        )
+        self.start_page.set_recent(recent)
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < len(self.document.essay.slides):
+            self.slide_list.select_rows([row])
+
+    def _go_to_finding(self, row: int, field: str) -> None:
+        self._select_row(row)
+        self.edit_panel.focus_field(field or ("caption" if row >= 0 else "title"))
+
+    def _go_to_match(self, match: Match) -> None:
+        if match.row is not None:
+            self._select_row(match.row)
+        self.edit_panel.focus_field(match.field, match.start, match.end)
+        # Give focus back to the find field so Enter keeps stepping through the matches.
+        QTimer.singleShot(0, self.find_bar.find_edit.setFocus)
+
+    def _on_files_dropped(self, paths: list[str], row: int) -> None:
+        self._open_or_add([Path(p) for p in paths], row)
+
+    def _open_or_add(self, paths: list[Path], row: int) -> None:
+        essays = [p for p in paths if p.name.endswith(ESSAY_SUFFIX)]
+        if essays:
+            self.files.open_essay(essays[0])
+            return
+        if not self.files.editing:
+            self.files.new_essay()
+        self.slides.add_files(paths, row)
+
+    # -- Qt events -------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # After the drop returns: a modal prompt inside a drop handler blocks the drag source.
+            QTimer.singleShot(0, lambda: self._open_or_add(paths, len(self.document.essay.slides)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        save_layout(self, self.splitter, self._services.preferences)
+        event.accept()
