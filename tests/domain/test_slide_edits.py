@@ -31,7 +31,7 @@ def _move_case(draw: st.DrawFn) -> tuple[tuple[Slide, ...], list[int], int]:
     return _slides(count), rows, position
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(_move_case())
 def test_move_keeps_every_slide_and_lands_them_together(
     case: tuple[tuple[Slide, ...], list[int], int],
@@ -43,7 +43,7 @@ def test_move_keeps_every_slide_and_lands_them_together(
     assert landed == [slides[r] for r in sorted(rows)]
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(_move_case())
 def test_move_is_undone_by_moving_back_one_by_one(
     case: tuple[tuple[Slide, ...], list[int], int],
@@ -57,7 +57,7 @@ def test_move_is_undone_by_moving_back_one_by_one(
     assert tuple(restored) == slides
 
 
-@settings(max_examples=80)
+@settings(max_examples=80, deadline=None)
 @given(st.integers(1, 10), st.data())
 def test_drop_position_puts_block_before_drop_row(count: int, data: st.DataObject) -> None:
     slides = _slides(count)
@@ -78,7 +78,7 @@ def test_move_rejects_bad_indices() -> None:
     assert move_slides((), [], 0) == ()
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, deadline=None)
 @given(st.integers(0, 8), st.integers(0, 4), st.data())
 def test_insert_then_remove_is_identity(count: int, extra: int, data: st.DataObject) -> None:
     slides = _slides(count)
