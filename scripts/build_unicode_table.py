@@ -95,9 +95,18 @@ def joiner_scripts(ucd: Path, scripts: list[str]) -> list[str]:
 
 
 def pictographic_ranges(ucd: Path) -> list[tuple[int, int]]:
-    cps = sorted(code_points(ucd / "emoji" / "emoji-data.txt", {"Extended_Pictographic"}))
+    return merged_ranges(code_points(ucd / "emoji" / "emoji-data.txt", {"Extended_Pictographic"}))
+
+
+def mark_ranges(ucd: Path) -> list[tuple[int, int]]:
+    """Combining marks (Mn, Mc, Me): part of a word, though Python's \\w leaves them out."""
+    found = code_points(ucd / "extracted" / "DerivedGeneralCategory.txt", {"Mn", "Mc", "Me"})
+    return merged_ranges(found)
+
+
+def merged_ranges(cps: set[int]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for cp in cps:
+    for cp in sorted(cps):
         if merged and merged[-1][1] == cp - 1:
             merged[-1] = (merged[-1][0], cp)
         else:
@@ -186,6 +195,8 @@ def build(ucd: Path, confusables: Path) -> str:
         " ".join(joiner_scripts(ucd, scripts)),
         "@pictographic",
         *(f"{first:04X} {last:04X}" for first, last in pictographic_ranges(ucd)),
+        "@marks",
+        *(f"{first:04X} {last:04X}" for first, last in mark_ranges(ucd)),
         "@controls",
         *(f"{cp:04X} {name}" for cp, name in sorted(control_aliases(ucd).items())),
         "@confusables",

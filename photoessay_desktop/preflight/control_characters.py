@@ -67,7 +67,7 @@ def control_character_findings(item: EssayText, table: UnicodeTable) -> list[Fin
             CODE,
             Severity.WARNING,
             item.slide,
-            f"{item.place[:1].upper()}{item.place[1:]} hides invisible or direction-changing "
+            f"The {item.label} hides invisible or direction-changing "
             f"characters: {'; '.join(parts)}. Delete them.",
             item.field,
         )

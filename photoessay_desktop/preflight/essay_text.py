@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from photoessay_desktop.domain.essay import Essay
 
+_LABELS = {"alt_text": "alt text", "notes": "presenter notes"}
+
 
 class EssayText(NamedTuple):
     """One text of the essay and where it lives (slide 1-based, None for the essay's own texts).
@@ -20,6 +22,13 @@ class EssayText(NamedTuple):
     slide: int | None
     field: str
     text: str
+
+    @property
+    def label(self) -> str:
+        """The field as a reader says it: "caption", "alt text", "body paragraph 3" (1-based)."""
+        if self.field.startswith("body["):
+            return f"body paragraph {int(self.field[5:-1]) + 1}"
+        return _LABELS.get(self.field, self.field)
 
     @property
     def place(self) -> str:

@@ -9,16 +9,16 @@ A real quotation in another script (words with letters that look like nothing in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Set
+from collections.abc import Callable
 
 from photoessay_desktop.preflight.essay_text import EssayText
 from photoessay_desktop.preflight.finding import Finding, Severity
 from photoessay_desktop.preflight.script_words import (
     Word,
+    WordScripts,
     dominant_script,
     script_counts,
     shared_script,
-    split_words,
 )
 from photoessay_desktop.preflight.unicode_table import UnicodeTable
 
@@ -30,26 +30,65 @@ def may_mix_scripts(text: str, table: UnicodeTable) -> bool:
     return not text.isascii() and table.not_latin.search(text) is not None
 
 
+_Describe = Callable[[EssayText, Word, str | None, UnicodeTable], Finding]
+
+
+class MixedScriptCheck:
+    """The check for one run over an essay: words and look-alike verdicts are worked out once.
+
+    `essay_uses(ch)` tells whether the essay's published texts use a character; it is asked only
+    about the look-alikes of words in another script.
+    """
+
+    def __init__(self, table: UnicodeTable, essay_uses: Callable[[str], bool]) -> None:
+        self._table = table
+        self._words = WordScripts(table)
+        self._essay_uses = essay_uses
+        self._alike: dict[tuple[str, str], bool] = {}
+        self._messages: dict[tuple[_Describe, str, str | None, str], str] = {}
+
+    def findings(self, item: EssayText) -> list[Finding]:
+        """Findings for one text, in the order its words come."""
+        text, table = item.text, self._table
+        if not may_mix_scripts(text, table) or shared_script(text, table):
+            return []
+        words = self._words.split(text)
+        dominant = dominant_script(script_counts(words))
+        placed = [
+            (word.position, self._finding(item, _mixed_word_finding, word, dominant))
+            for word in words
+            if word.scripts is not None and not word.scripts
+        ]
+        placed.extend(
+            (word.position, self._finding(item, _look_alike_finding, word, dominant))
+            for word in _look_alike_words(words, dominant, self._looks_like)
+        )
+        placed.sort(key=lambda pair: pair[0])
+        return [finding for _, finding in placed]
+
+    def _finding(
+        self, item: EssayText, describe: _Describe, word: Word, dominant: str | None
+    ) -> Finding:
+        """A finding whose message is written once per word, however many texts repeat it."""
+        key = (describe, word.text, dominant, item.label)
+        message = self._messages.get(key)
+        if message is None:
+            message = self._messages[key] = describe(item, word, dominant, self._table).message
+        return Finding(CODE, Severity.WARNING, item.slide, message, item.field)
+
+    def _looks_like(self, word: Word, script: str) -> bool:
+        key = (word.text, script)
+        verdict = self._alike.get(key)
+        if verdict is None:
+            verdict = self._alike[key] = _looks_like(word, script, self._table, self._essay_uses)
+        return verdict
+
+
 def mixed_script_findings(
-    item: EssayText, table: UnicodeTable, alphabet: Callable[[], Set[str]]
+    item: EssayText, table: UnicodeTable, essay_uses: Callable[[str], bool]
 ) -> list[Finding]:
-    """Findings for one text; `alphabet` gives every character the essay uses (asked for lazily)."""
-    text = item.text
-    if not may_mix_scripts(text, table) or shared_script(text, table):
-        return []
-    dominant = dominant_script(script_counts(text, table))
-    words = split_words(text, table)
-    placed = [
-        (word.start, _mixed_word_finding(item, word, dominant, table))
-        for word in words
-        if word.scripts is not None and not word.scripts
-    ]
-    placed.extend(
-        (word.start, _look_alike_finding(item, word, dominant, table))
-        for word in _look_alike_words(words, dominant, table, alphabet)
-    )
-    placed.sort(key=lambda pair: pair[0])
-    return [finding for _, finding in placed]
+    """Findings for one text on its own (MixedScriptCheck shares the work across many texts)."""
+    return MixedScriptCheck(table, essay_uses).findings(item)
 
 
 def _letter_scripts(word: Word, table: UnicodeTable) -> list[tuple[str, frozenset[str]]]:
@@ -75,17 +114,14 @@ def _mixed_word_finding(
         CODE,
         Severity.WARNING,
         item.slide,
-        f'{_capitalised(item.place)}: the word "{word.text}" mixes {" and ".join(others)} letters '
+        f'The word "{word.text}" in the {item.label} mixes {" and ".join(others)} letters '
         f"into {table.script_name(main)}: {odd_names}. Retype the word in one script.",
         item.field,
     )
 
 
 def _look_alike_words(
-    words: list[Word],
-    dominant: str | None,
-    table: UnicodeTable,
-    alphabet: Callable[[], Set[str]],
+    words: list[Word], dominant: str | None, looks_like: Callable[[Word, str], bool]
 ) -> list[Word]:
     """Words in another script that look like the dominant one, unless part of a real quotation.
 
@@ -109,14 +145,14 @@ def _look_alike_words(
                 continue
         run.append(word)
         run_scripts = run_scripts & word.scripts if run_scripts else word.scripts
-        run_all_alike = run_all_alike and _looks_like(word, dominant, table, alphabet)
+        run_all_alike = run_all_alike and looks_like(word, dominant)
     if run and run_all_alike:
         flagged.extend(run)
     return flagged
 
 
 def _looks_like(
-    word: Word, script: str, table: UnicodeTable, alphabet: Callable[[], Set[str]]
+    word: Word, script: str, table: UnicodeTable, essay_uses: Callable[[str], bool]
 ) -> bool:
     """Every letter has a look-alike in `script` that readers know: ASCII, or used in the essay.
 
@@ -126,11 +162,10 @@ def _looks_like(
     letters = [ch for ch, _ in _letter_scripts(word, table)]
     if not letters:
         return False
-    used = alphabet()
     for ch in letters:
         alike = table.look_alike(ch, script)
         if alike is None or not all(
-            c.isascii() or c in used or c.swapcase() in used for c in alike
+            c.isascii() or essay_uses(c) or essay_uses(c.swapcase()) for c in alike
         ):
             return False
     return True
@@ -149,7 +184,7 @@ def _look_alike_finding(
         CODE,
         Severity.WARNING,
         item.slide,
-        f'{_capitalised(item.place)}: the word "{word.text}" is written in {own} letters that '
+        f'The word "{word.text}" in the {item.label} is written in {own} letters that '
         f"look {table.script_name(script)}: {letters}. Retype it if it is meant to be "
         f"{table.script_name(script)}.",
         item.field,
@@ -170,7 +205,3 @@ def _main_code(scripts: frozenset[str] | None) -> str:
         return "Zyyy"
     plain = sorted(code for code in scripts if code not in ("Jpan", "Kore", "Hanb"))
     return plain[0] if plain else sorted(scripts)[0]
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -19,7 +19,7 @@ from photoessay_desktop.preflight.credit_format import credit_format_findings
 from photoessay_desktop.preflight.essay_text import EssayText, essay_texts
 from photoessay_desktop.preflight.finding import Finding, finding_order
 from photoessay_desktop.preflight.image_checks import image_findings
-from photoessay_desktop.preflight.mixed_script import may_mix_scripts, mixed_script_findings
+from photoessay_desktop.preflight.mixed_script import MixedScriptCheck, may_mix_scripts
 from photoessay_desktop.preflight.similar_names import similar_name_findings
 from photoessay_desktop.preflight.slide_text_checks import (
     duplicate_caption_findings,
@@ -51,11 +51,12 @@ def check_essay(essay: Essay, image_facts: Mapping[str, ImageFacts]) -> tuple[Fi
     if may_mix_scripts(all_published, UNICODE_TABLE):
 
         @cache
-        def alphabet() -> frozenset[str]:
-            return frozenset(all_published)
+        def essay_uses(ch: str) -> bool:
+            return ch in all_published
 
+        mixed_scripts = MixedScriptCheck(UNICODE_TABLE, essay_uses)
         for item in published:
-            findings.extend(mixed_script_findings(item, UNICODE_TABLE, alphabet))
+            findings.extend(mixed_scripts.findings(item))
     findings.extend(similar_name_findings(published, all_published))
     findings.sort(key=finding_order)
     return tuple(findings)

@@ -8,9 +8,9 @@ is two words, not one mixed word. Pure text analysis; it reports nothing itself.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from photoessay_desktop.preflight.unicode_table import UnicodeTable
 
@@ -23,17 +23,19 @@ _UNSPACED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A run of letters, marks, digits and joiners; `scripts` is None when it fits any script."""
+_LATIN = frozenset({"Latn"})
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+class Word(NamedTuple):
+    """A run of letters, marks, digits and joiners; `scripts` is None when it fits any script.
+
+    `position` is the word's place among the text's words (it orders findings).
+    """
 
     text: str
-    start: int
+    position: int
     scripts: frozenset[str] | None
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch in (ZWJ, ZWNJ) or unicodedata.category(ch)[0] in "LMN"
 
 
 def _merge(
@@ -50,41 +52,69 @@ def _merge(
     return False, both
 
 
+class WordScripts:
+    """Splits texts into words for one check run, resolving each distinct word only once.
+
+    Essays repeat their words (places, agencies, names) from caption to caption, so the cache
+    turns most words into one dictionary look-up. Made per run: it holds no essay between runs.
+    """
+
+    def __init__(self, table: UnicodeTable) -> None:
+        self.table = table
+        self._parts: dict[str, tuple[tuple[str, frozenset[str] | None], ...]] = {}
+
+    def split(self, text: str) -> list[Word]:
+        """The words of a text in order, each with its resolved script set."""
+        words: list[Word] = []
+        for token in self.table.word.findall(text):
+            parts = self._parts.get(token)
+            if parts is None:
+                parts = self._parts[token] = self._resolve(token)
+            for part, scripts in parts:
+                words.append(Word(part, len(words), scripts))
+        return words
+
+    def _resolve(self, token: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+        if token.isascii():
+            return ((token, _LATIN if _ASCII_LETTER.search(token) else None),)
+        resolved: frozenset[str] | None = None
+        unspaced = False
+        for ch in set(token):
+            found = self.table.scripts_of(ch)
+            if found is not None:
+                unspaced = unspaced or not found.isdisjoint(_UNSPACED)
+                resolved = found if resolved is None else resolved & found
+        if resolved is not None and not resolved and unspaced:
+            return self._split_at_unspaced(token)
+        return ((token, resolved),)
+
+    def _split_at_unspaced(self, token: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+        """Cut a token where a script written without spaces meets another script."""
+        parts: list[tuple[str, frozenset[str] | None]] = []
+        start = 0
+        resolved: frozenset[str] | None = None
+        for index, ch in enumerate(token):
+            split, resolved_next = _merge(resolved, self.table.scripts_of(ch))
+            if split and index > start:
+                parts.append((token[start:index], resolved))
+                start = index
+            resolved = resolved_next
+        parts.append((token[start:], resolved))
+        return tuple(parts)
+
+
 def split_words(text: str, table: UnicodeTable) -> list[Word]:
-    """The words of a text in order, each with its resolved script set."""
-    words: list[Word] = []
-    start = -1
-    resolved: frozenset[str] | None = None
-    for index, ch in enumerate(text):
-        if not _is_word_char(ch):
-            if start >= 0:
-                words.append(Word(text[start:index], start, resolved))
-                start = -1
-            continue
-        scripts = table.scripts_of(ch)
-        if start < 0:
-            start, resolved = index, scripts
-            continue
-        split, merged = _merge(resolved, scripts)
-        if split:
-            words.append(Word(text[start:index], start, resolved))
-            start = index
-        resolved = merged
-    if start >= 0:
-        words.append(Word(text[start:], start, resolved))
-    return words
+    """The words of one text (a WordScripts of its own; use one WordScripts for many texts)."""
+    return WordScripts(table).split(text)
 
 
-def script_counts(text: str, table: UnicodeTable) -> Counter[str]:
-    """How many letters of the text each script could claim (a letter may count for several)."""
+def script_counts(words: list[Word]) -> Counter[str]:
+    """Roughly how many letters each script could claim: each word counts for its scripts."""
     counts: Counter[str] = Counter()
-    for ch, times in Counter(text).items():
-        if unicodedata.category(ch)[0] != "L":
-            continue
-        scripts = table.scripts_of(ch)
-        if scripts is not None:
-            for code in scripts:
-                counts[code] += times
+    for word in words:
+        if word.scripts:
+            for code in word.scripts:
+                counts[code] += len(word.text)
     return counts
 
 

@@ -3,7 +3,8 @@
 Capitalised words one edit apart (a letter changed, added, dropped or two swapped) are paired
 through their one-letter deletions, so the essay is read once, not word against word. Plurals and
 possessives, words the essay also writes in lower case, and pairs only ever seen at the start of a
-sentence (common words such as "Here" and "Where") are not names and pass.
+sentence (common words such as "Here" and "Where") are not names and pass, and neither do two
+words that stand side by side (one name: "Sigi Sagi").
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def similar_name_findings(items: Sequence[EssayText], joined: str) -> list[Findi
         a, b = names[one], names[other]
         if not (a.mid_sentence or b.mid_sentence) or a.lower_case_too or b.lower_case_too:
             continue
+        if f"{one} {other}" in joined or f"{other} {one}" in joined:
+            continue  # two parts of one name, as in "Sigi Sagi"
         # Report at the spelling used less (or, if as often, the one that comes later).
         if (a.count, -a.order) > (b.count, -b.order):
             one, other, a, b = other, one, b, a

@@ -48,6 +48,8 @@ class UnicodeTable:
     # Matches any character whose script set leaves out Latin (and every character beyond the BMP,
     # which keeps the class a bitmap): the cheap test that a Latin text needs no closer look.
     not_latin: re.Pattern[str]
+    # A word: letters, digits, combining marks (BMP), joiners, and anything astral (kept a bitmap).
+    word: re.Pattern[str]
     # Compiled on first use per script by outside_script(); a memo, not state: same input, same
     # pattern. Only the BMP is listed (so the class stays a bitmap); every astral character matches.
     _outside: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -145,6 +147,12 @@ def parse_unicode_table(text: str) -> UnicodeTable:
         flat.extend([found] * (min(end, _FLAT_LIMIT) - starts[index]))
         if end >= _FLAT_LIMIT:
             break
+    marks = [
+        _class_range(first, min(last, 0xFFFF))
+        for first, last in (tuple(int(cp, 16) for cp in ln.split()) for ln in sections["marks"])
+        if first < _FLAT_LIMIT
+    ]
+    word = re.compile("[\\w\u200c\u200d" + "".join(marks) + _class_range(0x10000, 0x10FFFF) + "]+")
     not_latin = [_class_range(0x10000, 0x10FFFF)]
     for index, found in enumerate(sets):
         if found is not None and "Latn" not in found and starts[index] < 0x10000:
@@ -160,6 +168,7 @@ def parse_unicode_table(text: str) -> UnicodeTable:
         control_names=controls,
         look_alikes=look_alikes,
         flat=tuple(flat),
+        word=word,
         not_latin=re.compile("[" + "".join(not_latin) + "]"),
     )
 

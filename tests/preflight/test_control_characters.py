@@ -44,6 +44,7 @@ def test_one_finding_per_text_with_counts_and_context() -> None:
     found = findings_of(essay(slide("Bakh\u200bmut and \u200bmore\u200b")), "control-characters")
     assert [(f.slide, f.field, f.severity) for f in found] == [(1, "caption", Severity.WARNING)]
     assert "3 times" in found[0].message and 'after "Bakh"' in found[0].message
+    assert found[0].message.startswith("The caption hides")
 
 
 def test_every_field_is_checked_including_notes() -> None:

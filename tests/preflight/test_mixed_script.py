@@ -49,8 +49,10 @@ def test_essay_texts_are_checked_too() -> None:
     assert [(f.slide, f.field) for f in found] == [(None, "title")]
     found = findings_of(essay(slide(), body=("Fine.", "Bаd word.")), "mixed-script")
     assert [(f.slide, f.field) for f in found] == [(None, "body[1]")]
+    assert "in the body paragraph 2" in found[0].message
     found = findings_of(essay(slide(credit="Аris Messinis / AFP")), "mixed-script")
     assert [f.field for f in found] == ["credit"]
+    assert '"Аris" in the credit' in found[0].message
 
 
 def test_presenter_notes_are_not_published_so_not_checked() -> None:

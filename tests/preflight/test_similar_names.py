@@ -57,6 +57,7 @@ def test_the_spelling_used_less_is_the_one_reported() -> None:
         ("NATO and NASA met.",),  # acronyms
         ("Aris Messinis photographed Sergei Shestak.",),
         ("The Volunteer Army and the Volunteers met.",),
+        ("A lake at dusk, photographed by Sigi Sagi.", "Sigi Sagi again."),  # one person's name
     ],
 )
 def test_no_false_positives(captions: tuple[str, ...]) -> None:
