@@ -69,21 +69,6 @@ def test_commands_without_a_window_never_import_qt() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_opening_a_bad_file_says_why_without_traceback(tmp_path: Path) -> None:
-    bad = tmp_path / "broken.essay.json"
-    bad.write_text('{"format": "photoessay", "version": 1, "slides": [{"id": 3}]}')
-    done = photoessay(str(bad))
-    assert done.returncode == 2
-    assert "slides[0].id: expected text" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
-def test_opening_a_missing_file(tmp_path: Path) -> None:
-    done = photoessay(str(tmp_path / "nope.essay.json"))
-    assert done.returncode == 2
-    assert "does not exist" in done.stderr
-
-
 def test_unknown_option_is_a_usage_error() -> None:
     done = photoessay("check", "--bogus")
     assert done.returncode == 2
