@@ -297,3 +297,16 @@ def test_any_sequence_delivers_exactly_the_last_wish_per_key(
     for key, number in wish.items():
         if number is None:
             assert key not in delivered
+
+
+def test_qt_void_calls_do_not_free_none() -> None:
+    # PySide6 6.12.0 on Python 3.11 dropped a reference to None on every void call, so the
+    # loader (and the app) died with "deallocating None" after a few thousand decodes.
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader()
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        reader.setScaledSize(QSize(10, 10))
+        reader.setAutoTransform(True)
+    assert sys.getrefcount(None) >= before - 50
