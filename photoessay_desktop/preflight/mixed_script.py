@@ -30,7 +30,8 @@ def may_mix_scripts(text: str, table: UnicodeTable) -> bool:
     return not text.isascii() and table.not_latin.search(text) is not None
 
 
-_Describe = Callable[[EssayText, Word, str | None, UnicodeTable], Finding]
+# Writes the message about one word: (word, the text's dominant script, field label, table).
+_Describe = Callable[[Word, str | None, str, UnicodeTable], str]
 
 
 class MixedScriptCheck:
@@ -55,12 +56,12 @@ class MixedScriptCheck:
         words = self._words.split(text)
         dominant = dominant_script(script_counts(words))
         placed = [
-            (word.position, self._finding(item, _mixed_word_finding, word, dominant))
+            (word.position, self._finding(item, _mixed_word_message, word, dominant))
             for word in words
             if word.scripts is not None and not word.scripts
         ]
         placed.extend(
-            (word.position, self._finding(item, _look_alike_finding, word, dominant))
+            (word.position, self._finding(item, _look_alike_message, word, dominant))
             for word in _look_alike_words(words, dominant, self._looks_like)
         )
         placed.sort(key=lambda pair: pair[0])
@@ -73,7 +74,7 @@ class MixedScriptCheck:
         key = (describe, word.text, dominant, item.label)
         message = self._messages.get(key)
         if message is None:
-            message = self._messages[key] = describe(item, word, dominant, self._table).message
+            message = self._messages[key] = describe(word, dominant, item.label, self._table)
         return Finding(CODE, Severity.WARNING, item.slide, message, item.field)
 
     def _looks_like(self, word: Word, script: str) -> bool:
@@ -82,13 +83,6 @@ class MixedScriptCheck:
         if verdict is None:
             verdict = self._alike[key] = _looks_like(word, script, self._table, self._essay_uses)
         return verdict
-
-
-def mixed_script_findings(
-    item: EssayText, table: UnicodeTable, essay_uses: Callable[[str], bool]
-) -> list[Finding]:
-    """Findings for one text on its own (MixedScriptCheck shares the work across many texts)."""
-    return MixedScriptCheck(table, essay_uses).findings(item)
 
 
 def _letter_scripts(word: Word, table: UnicodeTable) -> list[tuple[str, frozenset[str]]]:
@@ -100,9 +94,7 @@ def _letter_scripts(word: Word, table: UnicodeTable) -> list[tuple[str, frozense
     return pairs
 
 
-def _mixed_word_finding(
-    item: EssayText, word: Word, dominant: str | None, table: UnicodeTable
-) -> Finding:
+def _mixed_word_message(word: Word, dominant: str | None, label: str, table: UnicodeTable) -> str:
     letters = _letter_scripts(word, table)
     counts: Counter[str] = Counter(code for _, scripts in letters for code in scripts)
     # The word's own script is the one most of its letters share; a tie goes to the text's script.
@@ -110,13 +102,9 @@ def _mixed_word_finding(
     odd = list(dict.fromkeys(ch for ch, scripts in letters if main not in scripts))
     odd_names = ", ".join(_describe_with_look_alike(ch, main, table) for ch in odd)
     others = sorted({table.script_name(_main_code(table.scripts_of(ch))) for ch in odd})
-    return Finding(
-        CODE,
-        Severity.WARNING,
-        item.slide,
-        f'The word "{word.text}" in the {item.label} mixes {" and ".join(others)} letters '
-        f"into {table.script_name(main)}: {odd_names}. Retype the word in one script.",
-        item.field,
+    return (
+        f'The word "{word.text}" in the {label} mixes {" and ".join(others)} letters '
+        f"into {table.script_name(main)}: {odd_names}. Retype the word in one script."
     )
 
 
@@ -171,23 +159,17 @@ def _looks_like(
     return True
 
 
-def _look_alike_finding(
-    item: EssayText, word: Word, dominant: str | None, table: UnicodeTable
-) -> Finding:
+def _look_alike_message(word: Word, dominant: str | None, label: str, table: UnicodeTable) -> str:
     script = dominant or ""
     own = table.script_name(_main_code(word.scripts))
     letters = ", ".join(
         _describe_with_look_alike(ch, script, table)
         for ch in dict.fromkeys(ch for ch, _ in _letter_scripts(word, table))
     )
-    return Finding(
-        CODE,
-        Severity.WARNING,
-        item.slide,
-        f'The word "{word.text}" in the {item.label} is written in {own} letters that '
+    return (
+        f'The word "{word.text}" in the {label} is written in {own} letters that '
         f"look {table.script_name(script)}: {letters}. Retype it if it is meant to be "
-        f"{table.script_name(script)}.",
-        item.field,
+        f"{table.script_name(script)}."
     )
 
 

@@ -21,8 +21,6 @@ _UNSPACED = frozenset(
     {"Hani", "Hanb", "Jpan", "Kore", "Hira", "Kana", "Hang", "Bopo", "Thai", "Laoo", "Khmr", "Mymr"}
     | {"Yiii", "Tang", "Nshu"}
 )
-
-
 _LATIN = frozenset({"Latn"})
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
@@ -101,11 +99,6 @@ class WordScripts:
             resolved = resolved_next
         parts.append((token[start:], resolved))
         return tuple(parts)
-
-
-def split_words(text: str, table: UnicodeTable) -> list[Word]:
-    """The words of one text (a WordScripts of its own; use one WordScripts for many texts)."""
-    return WordScripts(table).split(text)
 
 
 def script_counts(words: list[Word]) -> Counter[str]:

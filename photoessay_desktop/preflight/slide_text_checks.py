@@ -85,14 +85,16 @@ def duplicate_paragraph_findings(standfirst: str, body: Sequence[str]) -> list[F
         key = _normalised(paragraph)
         if not key:
             continue
-        earlier = first_seen.setdefault(key, f"body[{index}]")
-        if earlier != f"body[{index}]":
+        # Messages count paragraphs from 1, as a reader does; the field keeps the 0-based index.
+        earlier = first_seen.setdefault(key, f"paragraph {index + 1}")
+        if earlier != f"paragraph {index + 1}":
             findings.append(
                 Finding(
                     "duplicate-paragraph",
                     Severity.WARNING,
                     None,
-                    f"Paragraph body[{index}] repeats {earlier}: {quote(paragraph)}. Delete one.",
+                    f"Body paragraph {index + 1} repeats {earlier}: {quote(paragraph)}. "
+                    "Delete one.",
                     f"body[{index}]",
                 )
             )
