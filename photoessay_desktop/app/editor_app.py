@@ -8,21 +8,17 @@ import sys
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from photoessay_desktop.app.editor_files import (
-    StorageEssayFiles,
-    optional_module,
-    photo_text,
-    preflight_check,
-)
+from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache, default_thumbnail_folder
+from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
 from photoessay_desktop.ui.editor_services import EditorServices
@@ -73,11 +69,6 @@ def default_services(config_folder: Path | None = None) -> EditorServices:
     )
 
 
-def _image_loader(app: QApplication) -> Any:
-    module: Any = optional_module("photoessay_desktop.qt_models.image_loader")
-    return None if module is None else module.ImageLoader(app)
-
-
 def run_editor(path: Path | None) -> int:
     """Open the editor on `path` (or the last essay, or the start page) and run until it closes."""
     existing = QApplication.instance()
@@ -87,10 +78,9 @@ def run_editor(path: Path | None) -> int:
     app.setDesktopFileName(APP_ID)
     icon = app_icon()
     app.setWindowIcon(icon)
-    services = default_services()
-    loader = _image_loader(app)
-    if loader is not None:
-        services = replace(services, images=loader)
+    # The disk cache of small derivatives makes the slide list instant on the second opening.
+    loader = ImageLoader(app, thumbnails=ThumbnailCache(default_thumbnail_folder()))
+    services = replace(default_services(), images=loader)
     window = build_main_window(services, icon)
     window.files.start(path)
     window.show()

@@ -1,20 +1,20 @@
-"""Adapts storage and imaging to the editor's contracts (document.essay_files): every storage error
-becomes a DocumentFileError carrying the loader's own clear message.
+"""Adapts storage, imaging and preflight to the editor's contracts (document.essay_files): every
+storage error becomes a DocumentFileError carrying the loader's own clear message.
 
 The widgets never import storage or Pillow; this composition-layer module is where they meet.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from photoessay_desktop.document.essay_files import DocumentFileError, ImportedArticle, PhotoText
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_facts import ImageFacts
 from photoessay_desktop.imaging.photo_metadata import read_photo_metadata
+from photoessay_desktop.preflight import Finding, check_essay
+from photoessay_desktop.storage.article_import import ArticleImportError, import_article_file
 from photoessay_desktop.storage.essay_file import EssayFileError, load_essay, save_essay
 
 
@@ -34,12 +34,9 @@ class StorageEssayFiles:
             raise DocumentFileError(str(exc)) from None
 
     def import_article(self, path: Path) -> ImportedArticle:
-        module: Any = optional_module("photoessay_desktop.storage.article_import")
-        if module is None:
-            raise DocumentFileError("Importing article text is not available in this build.")
         try:
-            result = module.import_article_file(path)
-        except module.ArticleImportError as exc:
+            result = import_article_file(path)
+        except ArticleImportError as exc:
             raise DocumentFileError(str(exc)) from None
         return ImportedArticle(result.essay, tuple(str(note) for note in result.notes))
 
@@ -53,19 +50,6 @@ def photo_text(path: Path) -> PhotoText:
     )
 
 
-def preflight_check(essay: Essay, facts: Mapping[str, ImageFacts]) -> tuple[Any, ...]:
-    """The editorial checks (preflight.check_essay) over the essay and its photos' facts."""
-    module: Any = optional_module("photoessay_desktop.preflight")
-    check = getattr(module, "check_essay", None) if module is not None else None
-    if check is None:
-        return ()
-    return tuple(check(essay, facts))
-
-
-def optional_module(name: str) -> object | None:
-    """The module, or None while that layer has not landed."""
-    # Some layers land later in the day; the editor must start without them.
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
+def preflight_check(essay: Essay, facts: Mapping[str, ImageFacts]) -> tuple[Finding, ...]:
+    """The editorial checks over the essay and its photos' facts."""
+    return check_essay(essay, facts)

@@ -116,13 +116,15 @@ class FileWorkflow(QObject):
 
     def open_without_asking(self, path: Path) -> bool:
         """Open `path` now (the caller has dealt with unsaved changes)."""
+        # Absolute before loading: photo paths are resolved against the file's folder.
+        path = path.absolute()
         try:
             essay = self._files.load(path)
         except DocumentFileError as exc:
             self._prompts.show_error(self._window, "Cannot Open Essay", str(exc))
             return False
-        self._document.reset(essay, path.absolute())
-        self._remember(path.absolute())
+        self._document.reset(essay, path)
+        self._remember(path)
         self._set_editing(True)
         return True
 

@@ -18,6 +18,7 @@ from photoessay_desktop.app.editor_app import build_main_window
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text
 from photoessay_desktop.document.preflight_runner import Check
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.main_window import MainWindow
@@ -116,7 +117,12 @@ def lakes(tmp_path: Path) -> Path:
 def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
     windows: list[MainWindow] = []
 
-    def make(check: Check = no_findings, config: Path | None = None, show: bool = True) -> Editor:
+    def make(
+        check: Check = no_findings,
+        config: Path | None = None,
+        show: bool = True,
+        images: bool = False,
+    ) -> Editor:
         dialogs, prompts = ScriptedDialogs(), ScriptedPrompts()
         folder = config or tmp_path / "config"
         services = EditorServices(
@@ -127,6 +133,7 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
             dialogs=dialogs,
             prompts=prompts,
             preferences=PreferencesStore(folder),
+            images=ImageLoader(thread_count=2) if images else None,
         )
         window = build_main_window(services)
         qtbot.addWidget(window)
@@ -135,6 +142,8 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
             window.show()
             qtbot.waitExposed(window)
             window.activateWindow()
+            # Shortcuts only reach the active window: wait until Qt says it is.
+            qtbot.waitUntil(window.isActiveWindow)
         return Editor(window, dialogs, prompts, folder)
 
     yield make

@@ -1,0 +1,32 @@
+"""Opens the editor on a sample essay filling the screen, with a throw-away settings folder, for the
+README screenshot (run by scripts/screenshot_editor.sh under a virtual X server)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from photoessay_desktop.app.editor_app import app_icon, build_main_window, default_services
+from photoessay_desktop.qt_models.image_loader import ImageLoader
+
+
+def main(essay: Path, slide: int) -> int:
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("PhotoEssay")
+    with tempfile.TemporaryDirectory() as config:
+        services = replace(default_services(Path(config)), images=ImageLoader(app))
+        window = build_main_window(services, app_icon())
+        window.files.start(essay)
+        window.slide_list.select_rows([slide - 1])
+        window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
+        window.show()
+        return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 1))
