@@ -46,7 +46,7 @@ FLAWED = (
 CREDITS = ("Aris Messinis / AFP", "Alex Babenko / Reuters", "Sergei Shestak, AFP", "Reuters")
 
 
-def essay(caption: str, *, images: bool = True) -> Essay:
+def essay(caption: str, *, images: bool = True, lead: str = ENGLISH) -> Essay:
     slides = tuple(
         Slide(
             id=f"s{n}",
@@ -59,9 +59,9 @@ def essay(caption: str, *, images: bool = True) -> Essay:
         for n in range(SLIDES)
     )
     return Essay(
-        title="Russian Forces Inch Forward in Bakhmut",
-        standfirst=ENGLISH.format(n=0),
-        body=(ENGLISH.format(n=1), ENGLISH.format(n=2)),
+        title=lead.format(n=0)[:60],
+        standfirst=lead.format(n=0),
+        body=(lead.format(n=1), lead.format(n=2)),
         slides=slides,
     )
 
@@ -91,8 +91,9 @@ def main() -> None:
     cases = {
         "English, curly quotes, unique captions": essay(ENGLISH),
         "English, every caption with look-alikes": essay(FLAWED),
-        "Ukrainian captions, Latin credits": essay(UKRAINIAN),
-        "Ukrainian captions naming AFP, HIMARS": essay(UKRAINIAN_WITH_LATIN),
+        "Ukrainian essay, Latin credits": essay(UKRAINIAN, lead=UKRAINIAN),
+        "Ukrainian essay naming AFP, HIMARS": essay(UKRAINIAN_WITH_LATIN, lead=UKRAINIAN),
+        "English essay, Ukrainian captions": essay(UKRAINIAN),
         "text slides only (no photos)": essay(ENGLISH, images=False),
     }
     results = []

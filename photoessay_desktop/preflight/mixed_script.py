@@ -9,7 +9,7 @@ A real quotation in another script (words with letters that look like nothing in
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from photoessay_desktop.preflight.essay_text import EssayText
 from photoessay_desktop.preflight.finding import Finding, Severity
@@ -23,6 +23,8 @@ from photoessay_desktop.preflight.script_words import (
 from photoessay_desktop.preflight.unicode_table import UnicodeTable
 
 CODE = "mixed-script"
+# Letters enough to tell which script an essay is written in (its title and standfirst, mostly).
+_ENOUGH_LETTERS = 400
 
 
 def may_mix_scripts(text: str, table: UnicodeTable) -> bool:
@@ -41,20 +43,43 @@ class MixedScriptCheck:
     about the look-alikes of words in another script.
     """
 
-    def __init__(self, table: UnicodeTable, essay_uses: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        table: UnicodeTable,
+        essay_uses: Callable[[str], bool],
+        essay_texts: Sequence[EssayText],
+    ) -> None:
         self._table = table
         self._words = WordScripts(table)
         self._essay_uses = essay_uses
+        self._essay_texts = essay_texts
+        self._essay_script: str | None = None
         self._alike: dict[tuple[str, str], bool] = {}
         self._messages: dict[tuple[_Describe, str, str | None, str], str] = {}
 
     def findings(self, item: EssayText) -> list[Finding]:
-        """Findings for one text, in the order its words come."""
+        """Findings for one text, in the order its words come.
+
+        The text's dominant script is the yardstick; a text written in one script only (a whole
+        caption typed in look-alike Cyrillic, say) is measured against the essay's script instead.
+        """
         text, table = item.text, self._table
-        if not may_mix_scripts(text, table) or shared_script(text, table):
+        if not may_mix_scripts(text, table):
             return []
-        words = self._words.split(text)
-        dominant = dominant_script(script_counts(words))
+        essay = self.essay_script()
+        if shared_script(text, table):
+            # One script fits the whole text: it can only look like the essay's script, and
+            # not at all when it is written in that script.
+            if essay is None or table.outside_script(essay).search(text) is None:
+                return []
+            words = self._words.split(text)
+            # One script throughout makes the whole text one run: stop at its first real word.
+            if not all(self._looks_like(word, essay) for word in words if word.scripts):
+                return []
+            dominant: str | None = essay
+        else:
+            words = self._words.split(text)
+            dominant = dominant_script(script_counts(words), prefer=essay) or essay
         placed = [
             (word.position, self._finding(item, _mixed_word_message, word, dominant))
             for word in words
@@ -66,6 +91,17 @@ class MixedScriptCheck:
         )
         placed.sort(key=lambda pair: pair[0])
         return [finding for _, finding in placed]
+
+    def essay_script(self) -> str | None:
+        """The script most of the essay is written in, read from its first texts (cached)."""
+        if self._essay_script is None:
+            counts: Counter[str] = Counter()
+            for item in self._essay_texts:
+                counts.update(script_counts(self._words.split(item.text)))
+                if counts.total() >= _ENOUGH_LETTERS:
+                    break
+            self._essay_script = dominant_script(counts) or ""
+        return self._essay_script or None
 
     def _finding(
         self, item: EssayText, describe: _Describe, word: Word, dominant: str | None

@@ -54,7 +54,7 @@ def check_essay(essay: Essay, image_facts: Mapping[str, ImageFacts]) -> tuple[Fi
         def essay_uses(ch: str) -> bool:
             return ch in all_published
 
-        mixed_scripts = MixedScriptCheck(UNICODE_TABLE, essay_uses)
+        mixed_scripts = MixedScriptCheck(UNICODE_TABLE, essay_uses, published)
         for item in published:
             findings.extend(mixed_scripts.findings(item))
     findings.extend(similar_name_findings(published, all_published))

@@ -111,11 +111,11 @@ def script_counts(words: list[Word]) -> Counter[str]:
     return counts
 
 
-def dominant_script(counts: Counter[str]) -> str | None:
-    """The script most letters belong to (ties broken by code, so the answer is stable)."""
+def dominant_script(counts: Counter[str], prefer: str | None = None) -> str | None:
+    """The script most letters belong to; a tie goes to `prefer`, then to the code's order."""
     if not counts:
         return None
-    return min(counts, key=lambda code: (-counts[code], code))
+    return min(counts, key=lambda code: (-counts[code], code != prefer, code))
 
 
 def shared_script(text: str, table: UnicodeTable) -> bool:

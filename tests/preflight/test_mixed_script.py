@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from photoessay_desktop.preflight import Severity
 from tests.preflight.essays import essay, findings_of, slide
@@ -119,3 +123,42 @@ def test_hostile_texts_do_not_break_the_check() -> None:
     ):
         _mixed(text)  # must not raise
     assert len(_mixed("sеrvicemаn " * 200)) == 200
+
+
+_ASCII_WORDS = st.lists(st.text(alphabet=string.ascii_letters, min_size=1, max_size=9), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ASCII_WORDS)
+def test_ascii_text_never_mixes_scripts(words: list[str]) -> None:
+    assert _mixed(" ".join(words)) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ASCII_WORDS, st.text(alphabet="bcdefgh", min_size=0, max_size=5), st.integers(0, 12))
+def test_one_cyrillic_a_anywhere_in_latin_text_is_found(
+    words: list[str], rest: str, where: int
+) -> None:
+    # "а" alone is a lone look-alike word; inside a word it mixes scripts: either way, one finding.
+    planted = "\u0430" + rest
+    text = " ".join([*words[:where], planted, *words[where:]])
+    (message,) = _mixed(text)
+    assert "U+0430 CYRILLIC SMALL LETTER A" in message and f'"{planted}"' in message
+
+
+def test_a_whole_caption_typed_in_look_alike_cyrillic_is_measured_against_the_essay() -> None:
+    # One script fits the whole caption, so the caption alone has nothing to compare with.
+    (message,) = _mixed("Сосоа")
+    assert '"Сосоа"' in message and "look Latin" in message
+    (message,) = _mixed("а")
+    assert "U+0430 CYRILLIC SMALL LETTER A" in message
+
+
+def test_a_whole_caption_in_another_script_that_looks_like_nothing_passes() -> None:
+    assert _mixed("Слава Україні") == []
+    assert _mixed("Ελλάδα") == []
+    assert _mixed("مرحبا") == []
+
+
+def test_a_cyrillic_caption_in_a_cyrillic_essay_is_not_questioned() -> None:
+    assert _mixed("Сосоа", title="Жизнь в городе под обстрелом, фоторепортаж") == []
