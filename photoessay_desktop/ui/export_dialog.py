@@ -109,6 +109,7 @@ class ExportDialog(QDialog):
         self._stem = stem
         self._choose_target = choose_target
         self._close_when_stopped = False
+        self._listening = True
         self._build()
         self._connect()
         self._format_changed()
@@ -275,6 +276,22 @@ class ExportDialog(QDialog):
             self._runner.cancel()
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        """Close for good: the runner outlives the dialog, so stop listening to it."""
+        if self._listening:
+            self._listening = False
+            self._stop_listening()
+        super().done(result)
+
+    def _stop_listening(self) -> None:
+        for signal, slot in (
+            (self._runner.progressed, self._progressed),
+            (self._runner.finished, self._finished),
+            (self._runner.failed, self._failed),
+            (self._runner.cancelled, self._cancelled),
+        ):
+            signal.disconnect(slot)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._runner.running:

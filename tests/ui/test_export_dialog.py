@@ -6,6 +6,7 @@ dialog is replaced, and one test gates the exporter so Cancel lands midway.
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,14 +16,21 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from photoessay_desktop.app.editor_app import build_main_window
+from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
 from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.imaging.image_facts_reader import read_image_facts
 from photoessay_desktop.publishing.export_control import ExportControl, ExportProgress, ExportResult
 from photoessay_desktop.publishing.export_job import run_export
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
+from photoessay_desktop.settings.preferences_store import PreferencesStore
+from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.export_dialog import ExportDialog, summary_line
+from photoessay_desktop.ui.main_window import MainWindow
 from tests.publishing.conftest import ARABIC, HOSTILE, make_photo
+from tests.ui.conftest import ScriptedDialogs, ScriptedPrompts
 
 NOTES = (
     ReviewNote(2, "error", "Slide 2 has no credit"),
@@ -208,3 +216,88 @@ def test_an_empty_destination_cannot_be_exported(
     qtbot.keyClicks(dialog.target_edit, "/tmp/web-out")
     assert dialog.export_button.isEnabled()
     assert dialog.request().target == Path("/tmp/web-out")
+
+
+def _window_with_export(
+    qtbot: QtBot, tmp_path: Path, chosen: list[Path]
+) -> tuple[MainWindow, ScriptedDialogs]:
+    def choose(_parent: QWidget, _format: ExportFormat, _suggested: Path) -> Path | None:
+        return chosen.pop(0) if chosen else None
+
+    dialogs = ScriptedDialogs()
+    services = EditorServices(
+        files=StorageEssayFiles(),
+        read_facts=read_image_facts,
+        check=preflight_check,
+        photo_text=photo_text,
+        dialogs=dialogs,
+        prompts=ScriptedPrompts(),
+        preferences=PreferencesStore(tmp_path / "config"),
+        export=run_export,
+        choose_export_target=choose,
+    )
+    window = build_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, dialogs
+
+
+def test_file_export_from_the_editor_window(qtbot: QtBot, lakes: Path, tmp_path: Path) -> None:
+    target = lakes.parent / "lakes web"
+    window, _dialogs = _window_with_export(qtbot, tmp_path, [target])
+    assert window.files.open_essay(lakes)
+    # Two of the ten 2560 px photos keep the test quick on two shared cores.
+    essay = window.document.essay
+    window.document.reset(essay.model_copy(update={"slides": essay.slides[:2]}), lakes)
+    export_action = window.actions_.export
+    assert export_action in window.menu("file").actions()
+    assert export_action.isEnabled() and export_action.isVisible()
+
+    export_action.trigger()
+    exports = window.exports
+    assert exports is not None and exports.dialog is not None
+    dialog = exports.dialog
+    assert dialog.isVisible()
+    assert dialog.target_edit.text() == str(lakes.parent / "lakes (web)")
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    page = (target / "index.html").read_text(encoding="utf-8")
+    assert f'<h1 dir="auto">{html.escape(essay.title)}</h1>' in page
+    assert page.count("<figure") == 2
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # now "Close"
+    qtbot.waitUntil(lambda: exports.dialog is None)
+
+
+def test_fix_findings_first_opens_the_preflight_panel_on_the_first_finding(
+    qtbot: QtBot, lakes: Path, tmp_path: Path
+) -> None:
+    window, _dialogs = _window_with_export(qtbot, tmp_path, [])
+    assert window.files.open_essay(lakes)
+    slides = window.document.essay.slides
+    # Make a finding: the second slide loses its credit.
+    window.edit_panel.show_slide(1)
+    edited = window.document.essay.model_copy(
+        update={"slides": (slides[0], slides[1].model_copy(update={"credit": ""}), *slides[2:])}
+    )
+    window.document.reset(edited, lakes)
+    window.preflight_dock.hide()
+
+    window.actions_.export.trigger()
+    exports = window.exports
+    assert exports is not None and exports.dialog is not None
+    dialog = exports.dialog
+    assert dialog.fix_button.isVisible()
+    assert any(
+        "2" in dialog.findings_list.item(i).text() for i in range(dialog.findings_list.count())
+    )
+    qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: exports.dialog is None)
+    assert window.preflight_dock.isVisible()
+    first = window.preflight.findings[0]
+    if first.slide is not None:
+        assert window.slide_list.current_row() == first.slide - 1
+    assert not (lakes.parent / "lakes (web)").exists()
