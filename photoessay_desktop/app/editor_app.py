@@ -18,6 +18,7 @@ from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache, default_thumbnail_folder
+from photoessay_desktop.publishing.export_job import run_export
 from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
@@ -66,6 +67,7 @@ def default_services(config_folder: Path | None = None) -> EditorServices:
         prompts=QtPrompts(),
         preferences=PreferencesStore(config_folder or default_config_folder()),
         samples=bundled_samples(),
+        export=run_export,
     )
 
 

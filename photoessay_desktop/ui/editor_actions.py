@@ -48,6 +48,9 @@ class EditorActions(QObject):
             "Ctrl+Shift+I",
             tip="Make an essay from article text copied from a CMS",
         )
+        self.export = make(
+            "&Export…", "actionExport", "Ctrl+E", tip="Export as a web page, a PDF or article text"
+        )
         self.close_essay = make("&Close", "actionClose", Std.Close, "Ctrl+W")
         self.quit = make("&Quit", "actionQuit", Std.Quit, "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

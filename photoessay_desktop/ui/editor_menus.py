@@ -29,7 +29,7 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
-    file_menu.addAction(actions.import_article)
+    file_menu.addActions([actions.import_article, actions.export])
     file_menu.addSeparator()
     file_menu.addActions([actions.close_essay, actions.quit])
 

@@ -12,8 +12,10 @@ from pathlib import Path
 from photoessay_desktop.document.essay_files import EssayFiles, PhotoTextReader
 from photoessay_desktop.document.image_facts_cache import FactsReader
 from photoessay_desktop.document.preflight_runner import Check
+from photoessay_desktop.qt_models.export_runner import ExportFunction
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.settings.preferences_store import PreferencesStore
+from photoessay_desktop.ui.export_dialog import TargetChooser, ask_export_target
 from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
 
@@ -31,3 +33,6 @@ class EditorServices:
     preferences: PreferencesStore
     images: ImageSource | None = None
     samples: tuple[Path, ...] = field(default=())
+    # File > Export... (publishing's run_export in the app); None hides the command.
+    export: ExportFunction | None = None
+    choose_export_target: TargetChooser = ask_export_target

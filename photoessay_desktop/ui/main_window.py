@@ -29,6 +29,7 @@ from photoessay_desktop.ui.edit_panel import EditPanel
 from photoessay_desktop.ui.editor_actions import EditorActions, Std, key_sequences
 from photoessay_desktop.ui.editor_menus import build_menus, fill_recent_menu
 from photoessay_desktop.ui.editor_services import EditorServices
+from photoessay_desktop.ui.export_workflow import ExportWorkflow
 from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX, FileWorkflow
 from photoessay_desktop.ui.find_bar import FindBar
 from photoessay_desktop.ui.preflight_dock import PreflightDock
@@ -109,6 +110,18 @@ class MainWindow(QMainWindow):
             services.dialogs,
             services.prompts,
         )
+        self.exports = (
+            None
+            if services.export is None
+            else ExportWorkflow(
+                self,
+                document,
+                preflight,
+                services.export,
+                self._show_findings,
+                services.choose_export_target,
+            )
+        )
         self.actions_ = EditorActions(self)
         self.undo_action = document.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("actionUndo")
@@ -141,6 +154,9 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(files.save_as)
         a.import_article.triggered.connect(files.import_article)
         a.close_essay.triggered.connect(files.close_essay)
+        a.export.setVisible(self.exports is not None)
+        if self.exports is not None:
+            a.export.triggered.connect(self.exports.export)
         a.quit.triggered.connect(self.close)
         a.clear_recent.triggered.connect(files.clear_recent)
         a.find.triggered.connect(lambda: self.find_bar.open_find(replace=False))
@@ -251,6 +267,15 @@ class MainWindow(QMainWindow):
     def _select_row(self, row: int) -> None:
         if 0 <= row < len(self.document.essay.slides):
             self.slide_list.select_rows([row])
+
+    def _show_findings(self) -> None:
+        # From the export dialog's "Fix findings first": open the panel on the first finding.
+        self.preflight_dock.show()
+        self._dock_wanted = True
+        findings = self.preflight.findings
+        if findings:
+            first = findings[0]
+            self._go_to_finding(-1 if first.slide is None else first.slide - 1, first.field or "")
 
     def _go_to_finding(self, row: int, field: str) -> None:
         self._select_row(row)
