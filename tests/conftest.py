@@ -11,12 +11,6 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-from photoessay_desktop.app.refcount_guard import guard_singleton_refcounts
-
-# PySide6 6.12 on Python 3.11 leaks a reference to None per void call; without this a long test
-# run aborts with "none_dealloc" (see app/refcount_guard.py).
-guard_singleton_refcounts()
-
 # Must be set before any Qt module is imported anywhere in the test run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")

@@ -116,9 +116,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return 2
-    from photoessay_desktop.app.refcount_guard import guard_singleton_refcounts
-
-    guard_singleton_refcounts()  # before any Qt call: PySide6 6.12 on 3.11 drains None otherwise
     try:
         return handler(args)
     except KeyboardInterrupt:
