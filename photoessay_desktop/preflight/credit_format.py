@@ -19,9 +19,12 @@ CODE = "credit-format"
 HOUSE_SEPARATOR = " / "
 # Separators between a photographer and an agency, as newsrooms type them; " / " first.
 _SEPARATOR = re.compile(r" / |(?<=\S)/(?=\S)| ?/ | /|, | [-\u2013\u2014] | ?\| ?|; ")
+# A label before the name: "©", "(c)", "Copyright", or a word such as "Photo" followed by ":" or
+# "by". The word alone is not enough: "Picture Alliance" and "Image Bank" are agencies.
 _PREFIX = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b|credits?\b|photo(?:graph)?s?\b(?:\s+by\b)?|picture\b(?:\s+by\b)?"
-    r"|image\b(?:\s+by\b)?|foto\b)\s*[:\-\u2013\u2014]?\s*",
+    r"^\s*(?:(?:©|\(c\)|copyright\b)\s*:?"
+    r"|(?:credits?|photo(?:graph)?s?|pictures?|images?|fotos?)\s*(?::|\bby\b|[\-\u2013\u2014]\s))"
+    r"\s*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[.,;:/|\-\u2013\u2014]$")

@@ -27,6 +27,9 @@ def _credit_findings(*credits: str) -> list[tuple[int | None, str]]:
         ("Photo: Anatolii Stepanov / AFP", 'starts with "Photo:"'),
         ("Photograph by Anatolii Stepanov / AFP", 'starts with "Photograph by"'),
         ("© Anatolii Stepanov / AFP", 'starts with "©"'),
+        ("Photo by Anatolii Stepanov / AFP", 'starts with "Photo by"'),
+        ("Credit: Anatolii Stepanov / AFP", 'starts with "Credit:"'),
+        ("PHOTO - Anatolii Stepanov / AFP", 'starts with "PHOTO -"'),
         ("Anatolii Stepanov / AFP.", 'ends with "."'),
         ("Anatolii Stepanov / AFP,", 'ends with ","'),
         ("Anatolii  Stepanov / AFP", "stray spaces"),
@@ -60,6 +63,10 @@ def test_several_problems_in_one_finding() -> None:
         "A.P.",
         "John Smith Jr. / AP",
         "Олександр Клименко / Reuters",
+        "Christoph Soeder / dpa / picture alliance",
+        "Picture Alliance / dpa",
+        "Image Bank / Getty Images",
+        "Photothek / Getty Images",
     ],
 )
 def test_fine_credits(credit: str) -> None:
