@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -21,10 +22,11 @@ def main(essay: Path, slide: int) -> int:
     with tempfile.TemporaryDirectory() as config:
         services = replace(default_services(Path(config)), images=ImageLoader(app))
         window = build_main_window(services, app_icon())
-        window.files.start(essay)
-        window.slide_list.select_rows([slide - 1])
         window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
+        window.files.start(essay)
         window.show()
+        # Select once the final layout is in place, so the list scrolls only if it must.
+        QTimer.singleShot(300, lambda: window.slide_list.select_rows([slide - 1]))
         return app.exec()
 
 

@@ -200,7 +200,8 @@ class EditPanel(QTabWidget):
             value = getattr(slide, field) if slide is not None else ""
             binding.show_value(value, value)
         self.image.setText(slide.image or "(text slide: no photo)" if slide else "")
-        self.image.setCursorPosition(0)
+        # Show the end of a long path: the file name is what tells photos apart.
+        self.image.setCursorPosition(len(self.image.text()))
 
     def _on_slide_changed(self, row: int) -> None:
         if row == self._row:

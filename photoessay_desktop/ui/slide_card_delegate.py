@@ -107,7 +107,8 @@ class SlideCardDelegate(QStyledItemDelegate):
         current = ""
         for word in words:
             trial = f"{current} {word}".strip()
-            if metrics.horizontalAdvance(trial) <= width or not current:
+            # A pixel of slack: elidedText measures a hair wider than horizontalAdvance.
+            if metrics.horizontalAdvance(trial) <= width - 2 or not current:
                 current = trial
             else:
                 lines.append(current)
