@@ -17,7 +17,7 @@ from photoessay_desktop.publishing.export_control import (
 )
 from photoessay_desktop.publishing.pdf_document import export_pdf
 from photoessay_desktop.publishing.review_note import ReviewNote
-from tests.publishing.conftest import HEBREW, HOSTILE
+from tests.publishing.conftest import ARABIC, HEBREW, HOSTILE, make_photo
 from tests.publishing.pdf_pages import inked_share, pdf_text, render_pages, require_poppler
 
 EssayMaker = Callable[..., Essay]
@@ -130,3 +130,27 @@ def test_a_folder_in_the_way_is_a_clear_error(essay_maker: EssayMaker, tmp_path:
     (tmp_path / "out.pdf").mkdir()
     with pytest.raises(ExportError, match="is a folder"):
         export_pdf(essay_maker(), tmp_path / "out.pdf")
+
+
+def test_right_to_left_essay_and_a_huge_caption_stay_on_their_pages(tmp_path: Path) -> None:
+    photo = make_photo(tmp_path / "photo.jpg", (1200, 800))
+    essay = Essay(
+        title="مقالة مصورة",
+        standfirst=ARABIC,
+        language="ar",
+        slides=(
+            Slide(id="a", image=str(photo), caption=ARABIC, credit=HEBREW),
+            Slide(id="b", image=str(photo), caption=("A very long caption. " * 900).strip()),
+        ),
+    )
+    target = tmp_path / "rtl.pdf"
+    export_pdf(essay, target)
+
+    pages = render_pages(target, tmp_path / "pages")
+    assert len(pages) == 3
+    assert all(inked_share(page) > 0.003 for page in pages)
+    text = pdf_text(target)
+    for word in ARABIC.split():
+        assert word in text
+    # The huge caption is cut at the page edge instead of pushing the photo off the page.
+    assert inked_share(pages[2]) > 0.2

@@ -219,3 +219,42 @@ def test_photo_stems_are_safe_and_unique() -> None:
     assert photo_stem(3, "../../etc/passwd") == "03-etc-passwd"
     assert photo_stem(12, "Фото") == "12-photo"
     assert photo_stem(1, "A" * 300) == "01-" + "a" * 40
+
+
+def test_a_huge_essay_of_text_exports_whole(tmp_path: Path) -> None:
+    long_caption = ("Долгая подпись & <b>не разметка</b>. " * 60).strip()
+    essay = Essay(
+        title="Huge",
+        language="ru",
+        body=tuple(f"Paragraph {n}" for n in range(300)),
+        slides=tuple(Slide(id=f"t{n}", caption=long_caption, credit=HOSTILE) for n in range(400)),
+    )
+    export_web_page(essay, tmp_path / "out")
+    tree = parse((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert len(tree.find_class("slide--text")) == 400
+    assert len(tree.find_class("body")) == 300
+    assert {c.text() for c in tree.find_class("caption")} == {long_caption}
+
+
+def test_malformed_photo_files_are_left_out_with_a_warning_each(tmp_path: Path) -> None:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "empty.jpg").write_bytes(b"")
+    (folder / "document.jpg").write_bytes(b"%PDF-1.7\n%...")
+    (folder / "a folder.jpg").mkdir()
+    truncated = make_photo(folder / "truncated.jpg")
+    truncated.write_bytes(truncated.read_bytes()[:300])
+    names = ("empty.jpg", "document.jpg", "a folder.jpg", "truncated.jpg")
+    essay = Essay(
+        language="en",
+        slides=tuple(
+            Slide(id=str(n), image=str(folder / name), caption=name, alt_text="x")
+            for n, name in enumerate(names)
+        ),
+    )
+    result = export_web_page(essay, tmp_path / "out")
+    assert len(result.warnings) == 4
+    assert all(f"Slide {n}:" in w for n, w in enumerate(result.warnings, start=1))
+    tree = parse((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert len(tree.find_class("missing-photo")) == 4
+    assert list((tmp_path / "out" / "photos").iterdir()) == []
