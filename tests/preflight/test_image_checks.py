@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.domain.image_facts import ImageFacts, ImageStatus
 from photoessay_desktop.preflight import Severity, check_essay
 from tests.preflight.essays import PHOTO, essay, slide
@@ -98,3 +99,10 @@ def test_non_ascii_paths_are_quoted_as_they_are() -> None:
 def test_a_text_slide_gets_no_image_finding_but_missing_image() -> None:
     found = check_essay(essay(slide(image=None)), {PHOTO: ImageFacts(ImageStatus.NOT_FOUND)})
     assert [f.code for f in found] == ["missing-image"]
+
+
+def test_a_reference_that_slipped_past_validation_is_refused_not_opened() -> None:
+    # model_construct skips validation, as a buggy caller might: the check still says no.
+    bad = Slide.model_construct(id="x", image="javascript:alert(1)", caption="c", credit="d")
+    found = [f for f in check_essay(Essay(slides=(bad,)), {}) if f.field == "image"]
+    assert [(f.code, f.severity) for f in found] == [("image-unreadable", Severity.ERROR)]
