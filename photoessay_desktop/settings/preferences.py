@@ -21,6 +21,14 @@ class Preferences(BaseModel):
     window_geometry: str = Field(default="", description="QMainWindow.saveGeometry(), base64")
     window_state: str = Field(default="", description="QMainWindow.saveState() (docks), base64")
     splitter_state: str = Field(default="", description="list | photo | edit panel widths, base64")
+    # Imaging: photos over this many megapixels are refused (decompression bombs).
+    photo_pixel_limit_mp: int = Field(default=200, ge=1, le=2000, description="largest photo, MP")
+    image_memory_cache_mb: int = Field(
+        default=512, ge=16, le=65536, description="decoded photos kept in memory, MB"
+    )
+    remote_photo_max_mb: int = Field(
+        default=50, ge=1, le=2048, description="largest remote photo downloaded, MB"
+    )
 
     def with_recent(self, path: str) -> Preferences:
         """Put `path` first in the recent files, dropping its older entry and the eleventh."""
