@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import platformdirs
+
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.errors import ImageDecodeError
@@ -26,6 +28,11 @@ _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 # Photo CDNs send image/* or, now and then, a generic binary type; the allow-list decides then.
 _GENERIC_TYPES = frozenset({"application/octet-stream", "binary/octet-stream", ""})
+
+
+def default_remote_folder() -> Path:
+    """Where fetched remote photos are kept by default: the platform's per-user cache folder."""
+    return Path(platformdirs.user_cache_dir("PhotoEssay", appauthor=False)) / "remote-photos"
 
 
 class RemoteFetchError(ImageDecodeError):

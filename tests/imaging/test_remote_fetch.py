@@ -147,3 +147,10 @@ def test_nothing_but_http_is_ever_fetched(fetcher: RemoteFetcher) -> None:
 def test_nobody_listening(fetcher: RemoteFetcher, photo_server: PhotoServer) -> None:
     url = f"http://127.0.0.1:{photo_server.port}/photo.jpg".replace(str(photo_server.port), "9")
     assert "cannot connect" in failure(fetcher, url)
+
+
+def test_default_folder_is_in_the_platform_cache() -> None:
+    from photoessay_desktop.imaging.remote_fetch import default_remote_folder
+
+    assert default_remote_folder().name == "remote-photos"
+    assert "PhotoEssay" in str(default_remote_folder())
