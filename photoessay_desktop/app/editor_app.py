@@ -17,9 +17,9 @@ from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
-from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache, default_thumbnail_folder
+from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
 from photoessay_desktop.publishing.export_job import run_export
-from photoessay_desktop.qt_models.image_loader import ImageLoader
+from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
 from photoessay_desktop.ui.editor_services import EditorServices
@@ -81,8 +81,11 @@ def run_editor(path: Path | None) -> int:
     icon = app_icon()
     app.setWindowIcon(icon)
     # The disk cache of small derivatives makes the slide list instant on the second opening.
-    loader = ImageLoader(app, thumbnails=ThumbnailCache(default_thumbnail_folder()))
-    services = replace(default_services(), images=loader)
+    services = default_services()
+    loader = image_loader_from_preferences(
+        app, services.preferences.load(), thumbnail_folder=default_thumbnail_folder()
+    )
+    services = replace(services, images=loader)
     window = build_main_window(services, icon)
     window.files.start(path)
     window.show()
