@@ -68,5 +68,14 @@ class PhotoSources:
 
     def unreadable(self, number: int, path: Path, reason: str) -> MissingPhoto:
         """Record that the file for slide `number` could not be decoded, and say so on the page."""
-        self.warnings.append(f"Slide {number}: the photo was left out ({reason}): {path}")
-        return MissingPhoto(f"Photo not included: {reason}.")
+        missing, warning = unreadable_photo(number, path, reason)
+        self.warnings.append(warning)
+        return missing
+
+
+def unreadable_photo(number: int, path: Path, reason: str) -> tuple[MissingPhoto, str]:
+    """The note on the page and the warning for a photo file imaging could not decode."""
+    return (
+        MissingPhoto(f"Photo not included: {reason}."),
+        f"Slide {number}: the photo was left out ({reason}): {path}",
+    )

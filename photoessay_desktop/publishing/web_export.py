@@ -8,15 +8,14 @@ with a visible note, and the result carries a warning. No Qt here: the CLI runs 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.imaging.errors import ImageDecodeError
+from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
 from photoessay_desktop.publishing.photo_source import PhotoSources, RemoteCache
 from photoessay_desktop.publishing.staged_output import staged_folder
-from photoessay_desktop.publishing.web_images import decode_for_web, write_web_photo
 from photoessay_desktop.publishing.web_page import (
     KEYS_SCRIPT,
     PHOTOS_FOLDER,
@@ -24,6 +23,7 @@ from photoessay_desktop.publishing.web_page import (
     SlideContent,
     render_page,
 )
+from photoessay_desktop.publishing.web_photo_jobs import PhotoJob, make_web_photos
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -34,21 +34,37 @@ def photo_stem(number: int, slide_id: str) -> str:
     return f"{number:02d}-{slug or 'photo'}"
 
 
-def _slide_content(number: int, slide: Slide, sources: PhotoSources, photos: Path) -> SlideContent:
-    source = sources.source(number, slide)
-    if not isinstance(source, Path):
-        return source
-    if not slide.alt_text.strip():
-        sources.warnings.append(
-            f"Slide {number} has no alt text, so screen readers announce the photo without "
-            "describing it."
-        )
-    try:
-        image = decode_for_web(source)
-    except ImageDecodeError as exc:
-        return sources.unreadable(number, source, str(exc))
-    with image:
-        return write_web_photo(image, photos, photo_stem(number, slide.id))
+def _alt_text_warning(number: int) -> str:
+    return (
+        f"Slide {number} has no alt text, so screen readers announce the photo without "
+        "describing it."
+    )
+
+
+@dataclass
+class _Plan:
+    """What each slide will show (photos filled in later), its warnings, and the photos to make."""
+
+    contents: list[SlideContent] = field(default_factory=list)
+    warnings: dict[int, list[str]] = field(default_factory=dict)
+    jobs: list[PhotoJob] = field(default_factory=list)
+
+
+def _plan(essay: Essay, sources: PhotoSources) -> _Plan:
+    # Where each slide's photo comes from is settled first, in essay order, before any pixels.
+    plan = _Plan()
+    for number, slide in enumerate(essay.slides, start=1):
+        before = len(sources.warnings)
+        source = sources.source(number, slide)
+        plan.warnings[number] = sources.warnings[before:]
+        if isinstance(source, Path):
+            plan.jobs.append(PhotoJob(number, photo_stem(number, slide.id), source))
+            if not slide.alt_text.strip():
+                plan.warnings[number].append(_alt_text_warning(number))
+            plan.contents.append(None)  # replaced by the photo once it is made
+        else:
+            plan.contents.append(source)
+    return plan
 
 
 def _copy_assets(folder: Path) -> None:
@@ -72,24 +88,31 @@ def export_web_page(
     """
     control = control or ExportControl()
     total = sum(1 for slide in essay.slides if slide.image is not None) + 1
-    done = 0
-    control.report(done, total, "Preparing the web page")
+    control.report(0, total, "Preparing the web page")
+    sources = PhotoSources(remote_cache, allow_network_paths=allow_network_paths)
+    plan = _plan(essay, sources)
+    done = total - 1 - len(plan.jobs)  # photos left out (remote, unreadable path) count as done
     with staged_folder(target) as folder:
         photos = folder / PHOTOS_FOLDER
         photos.mkdir()
-        sources = PhotoSources(remote_cache, allow_network_paths=allow_network_paths)
-        contents: list[SlideContent] = []
-        for number, slide in enumerate(essay.slides, start=1):
-            contents.append(_slide_content(number, slide, sources, photos))
-            if slide.image is not None:
-                done += 1
-                control.report(done, total, f"Photo {number} of {len(essay.slides)}")
+        made = make_web_photos(
+            plan.jobs,
+            photos,
+            lambda count: control.report(
+                done + count, total, f"Photo {done + count} of {total - 1}"
+            ),
+        )
+        for number, outcome in made.items():
+            plan.contents[number - 1] = outcome.content
+            if outcome.warning:
+                plan.warnings[number].append(outcome.warning)
         _copy_assets(folder)
-        (folder / "index.html").write_text(render_page(essay, contents), encoding="utf-8")
+        (folder / "index.html").write_text(render_page(essay, plan.contents), encoding="utf-8")
         control.report(total, total, "Moving the web page into place")
+    found = [warning for number in sorted(plan.warnings) for warning in plan.warnings[number]]
     if not essay.language:
-        sources.warnings.append(
+        found.append(
             "The essay has no language set, so the page does not tell screen readers which "
             "language to read it in."
         )
-    return ExportResult(str(target), tuple(sources.warnings))
+    return ExportResult(str(target), tuple(found))
