@@ -32,6 +32,9 @@ _LETTER = r"[^\W\d_]"
 _NAME = re.compile(
     rf"[A-Z{re.escape(_UPPER)}](?<!{_LETTER}.){_LETTER}{{{_MIN_LENGTH - 1},}}", re.DOTALL
 )
+_NEXT_WORD = re.compile(rf"\s+({_LETTER}+)")
+# Up to this many names, one regex of alternatives finds their lower-case uses.
+_FEW = 64
 _CLOSING = "\"'\u201d\u2019\u00bb)]"
 _OPENING = " \t\n\"'\u201c\u2018\u00ab(["
 
@@ -60,13 +63,13 @@ def similar_name_findings(items: Sequence[EssayText], joined: str) -> list[Findi
     pairs = _close_pairs(names)
     if not pairs:
         return []
-    _read_uses(items, {name: names[name] for pair in pairs for name in pair})
+    side_by_side = _read_uses(items, joined, {name: names[name] for pair in pairs for name in pair})
     findings = []
     for one, other in pairs:
         a, b = names[one], names[other]
         if not (a.mid_sentence or b.mid_sentence) or a.lower_case_too or b.lower_case_too:
             continue
-        if f"{one} {other}" in joined or f"{other} {one}" in joined:
+        if f"{one} {other}" in side_by_side or f"{other} {one}" in side_by_side:
             continue  # two parts of one name, as in "Sigi Sagi"
         # Report at the spelling used less (or, if as often, the one that comes later).
         if (a.count, -a.order) > (b.count, -b.order):
@@ -96,10 +99,10 @@ def _close_pairs(names: dict[str, _Name]) -> list[tuple[str, str]]:
     """Pairs of distinct names one edit apart, each pair once, in the order the names appear."""
     by_key: dict[str, list[str]] = {}
     for name in names:
-        by_key.setdefault(name, []).append(name)
-        for index in range(len(name)):
-            by_key.setdefault(name[:index] + name[index + 1 :], []).append(name)
-    seen: set[tuple[str, str]] = set()
+        # A name and its one-letter deletions: two names one edit apart share one of these.
+        for key in {name, *(name[:index] + name[index + 1 :] for index in range(len(name)))}:
+            by_key.setdefault(key, []).append(name)
+    checked: set[tuple[str, str]] = set()
     pairs: list[tuple[str, str]] = []
     for group in by_key.values():
         if len(group) < 2:
@@ -107,10 +110,11 @@ def _close_pairs(names: dict[str, _Name]) -> list[tuple[str, str]]:
         for i, one in enumerate(group):
             for other in group[i + 1 :]:
                 pair = (one, other) if names[one].order < names[other].order else (other, one)
-                if one != other and pair not in seen and _one_edit_apart(one, other):
-                    seen.add(pair)
-                    if not _plural_or_possessive(one, other):
-                        pairs.append(pair)
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                if _one_edit_apart(one, other) and not _plural_or_possessive(one, other):
+                    pairs.append(pair)
     pairs.sort(key=lambda pair: (names[pair[0]].order, names[pair[1]].order))
     return pairs
 
@@ -137,25 +141,40 @@ def _plural_or_possessive(one: str, other: str) -> bool:
     return long in (short + "s", short + "S") or (long[:-1] == short[:-1] and long[-1] in "sS")
 
 
-def _read_uses(items: Sequence[EssayText], wanted: dict[str, _Name]) -> None:
-    """Note, for the few names in a pair, whether any use is mid-sentence (or in a credit) and
-    whether the essay also writes the word in lower case (then it is a common word, not a name)."""
-    lower = {name.lower(): entry for name, entry in wanted.items()}
-    words = sorted({*wanted, *lower}, key=len, reverse=True)
-    pattern = re.compile(rf"(?<!{_LETTER})(?:{'|'.join(map(re.escape, words))})(?!{_LETTER})")
+def _read_uses(items: Sequence[EssayText], joined: str, wanted: dict[str, _Name]) -> set[str]:
+    """Note, for the names in a pair, their first place, whether any use is mid-sentence (or in a
+    credit) and whether the essay also writes the word in lower case (a common word, then, not a
+    name). Returns "A B" for every two wanted names written side by side (one person's name)."""
+    side_by_side: set[str] = set()
     for item in items:
-        for match in pattern.finditer(item.text):
-            word = match.group()
-            if word in lower and word not in wanted:
-                lower[word].lower_case_too = True
+        text = item.text
+        for match in _NAME.finditer(text):
+            entry = wanted.get(match.group())
+            if entry is None:
                 continue
-            entry = wanted[word]
             if entry.first is None:
                 entry.first = item
             if not entry.mid_sentence:
                 entry.mid_sentence = item.field == "credit" or not _opens_sentence(
-                    item.text, match.start()
+                    text, match.start()
                 )
+            following = _NEXT_WORD.match(text, match.end())
+            if following and following.group(1) in wanted:
+                side_by_side.add(f"{match.group()} {following.group(1)}")
+    lower = {name.lower(): entry for name, entry in wanted.items()}
+    for word in _lower_case_words(joined, set(lower)):
+        lower[word].lower_case_too = True
+    return side_by_side
+
+
+def _lower_case_words(joined: str, wanted: set[str]) -> set[str]:
+    """Which of `wanted` stand as whole words in the text: one alternation for a few, else every
+    word of the text once (an essay that pairs hundreds of names is rare but must not stall)."""
+    if len(wanted) <= _FEW:
+        alternatives = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+        pattern = re.compile(rf"(?<!{_LETTER})(?:{alternatives})(?!{_LETTER})")
+        return set(pattern.findall(joined))
+    return wanted.intersection(re.findall(rf"{_LETTER}+", joined))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
