@@ -76,7 +76,9 @@ class ExportRunner(QObject):
     ) -> None:
         super().__init__(parent)
         self._export = export
-        self._pool = pool or QThreadPool.globalInstance()
+        # Its own one-thread pool: a long export must not take the global pool's threads away
+        # from whatever else the window runs there.
+        self._pool = pool or self._own_pool()
         self._stop: threading.Event | None = None
         # One relay for the runner's life, connected once: deleting a relay per export (deleteLater)
         # crashed PySide when its queued signals and its deletion met in the event loop.
@@ -85,6 +87,11 @@ class ExportRunner(QObject):
         self._relay.finished.connect(self._finished)
         self._relay.failed.connect(self._failed)
         self._relay.cancelled.connect(self._cancelled)
+
+    def _own_pool(self) -> QThreadPool:
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        return pool
 
     @property
     def running(self) -> bool:

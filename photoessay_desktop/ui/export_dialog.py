@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,8 @@ from photoessay_desktop.qt_models.export_runner import ExportRunner
 
 # Asks the user where to export (format, suggested path) -> chosen path, or None when cancelled.
 TargetChooser = Callable[[QWidget, ExportFormat, Path], Path | None]
+# Shows a finished export to the user (the system's browser, PDF viewer or file manager).
+ResultOpener = Callable[[Path], None]
 SHOWN_FINDINGS = 50
 
 
@@ -56,6 +58,16 @@ def ask_export_target(parent: QWidget, export_format: ExportFormat, suggested: P
     if export_format.suffix and path.suffix.lower() != export_format.suffix:
         path = path.with_name(path.name + export_format.suffix)
     return path
+
+
+def open_with_system(path: Path) -> None:
+    """Open path with the desktop's default application for it."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def result_to_open(export_format: ExportFormat, target: Path) -> Path:
+    """What "Open" shows: the page itself for a web export, the file otherwise."""
+    return target / "index.html" if export_format.writes_folder else target
 
 
 def suggested_target(folder: Path, stem: str, export_format: ExportFormat) -> Path:
@@ -97,6 +109,7 @@ class ExportDialog(QDialog):
         folder: Path,
         stem: str,
         choose_target: TargetChooser = ask_export_target,
+        open_result: ResultOpener = open_with_system,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -108,6 +121,8 @@ class ExportDialog(QDialog):
         self._folder = folder
         self._stem = stem
         self._choose_target = choose_target
+        self._open_result = open_result
+        self._last_result: Path | None = None
         self._close_when_stopped = False
         self._listening = True
         self._build()
@@ -157,6 +172,10 @@ class ExportDialog(QDialog):
             "Export", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.addButton(self.fix_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Show the export in the browser, PDF viewer or text editor")
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setVisible(False)
         self.fix_button.setVisible(bool(self._notes))  # after addButton, which shows it
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
 
@@ -179,6 +198,7 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.reject)
         self.fix_button.clicked.connect(self._fix_first)
+        self.open_button.clicked.connect(self._open)
         self.target_edit.textChanged.connect(self._update_buttons)
         self._runner.progressed.connect(self._progressed)
         self._runner.finished.connect(self._finished)
@@ -211,6 +231,10 @@ class ExportDialog(QDialog):
         if chosen is not None:
             self.target_edit.setText(str(chosen))
 
+    def _open(self) -> None:
+        if self._last_result is not None:
+            self._open_result(self._last_result)
+
     def _fix_first(self) -> None:
         self.fix_findings_requested.emit()
         self.reject()
@@ -231,6 +255,7 @@ class ExportDialog(QDialog):
             return
         self.warnings_list.clear()
         self.warnings_list.setVisible(False)
+        self.open_button.setVisible(False)
         self.progress_bar.setRange(0, 0)  # busy until the first report gives a total
         self.progress_bar.setVisible(True)
         self.status_label.setText("Exporting…")
@@ -249,6 +274,8 @@ class ExportDialog(QDialog):
             self.warnings_list.addItems(list(result.warnings))
             self.warnings_list.setVisible(True)
         self.cancel_button.setText("Close")
+        self._last_result = result_to_open(self.export_format, Path(result.path))
+        self.open_button.setVisible(True)
         self._stopped()
         self.export_finished.emit(result)
 

@@ -76,13 +76,20 @@ def _dialog(
     export: ExportFunction = run_export,
     notes: tuple[ReviewNote, ...] = NOTES,
     chosen: Path | None = None,
+    opened: list[Path] | None = None,
 ) -> ExportDialog:
     def choose(_parent: QWidget, _format: ExportFormat, _suggested: Path) -> Path | None:
         return chosen
 
     runner = ExportRunner(export, pool)
     dialog = ExportDialog(
-        essay, runner, notes=notes, folder=folder, stem="bakhmut.essay.json", choose_target=choose
+        essay,
+        runner,
+        notes=notes,
+        folder=folder,
+        stem="bakhmut.essay.json",
+        choose_target=choose,
+        open_result=(opened if opened is not None else []).append,
     )
     runner.setParent(dialog)
     qtbot.addWidget(dialog)
@@ -118,8 +125,10 @@ def test_without_findings_there_is_nothing_to_fix(
 def test_export_a_web_page_with_progress_and_warnings(
     qtbot: QtBot, essay: Essay, folder: Path, pool: QThreadPool
 ) -> None:
-    dialog = _dialog(qtbot, essay, folder, pool)
+    opened: list[Path] = []
+    dialog = _dialog(qtbot, essay, folder, pool, opened=opened)
     target = folder / "bakhmut (web)"
+    assert not dialog.open_button.isVisible()
     assert dialog.target_edit.text() == str(target)
     assert not dialog.contact_sheet_box.isEnabled()
 
@@ -139,6 +148,8 @@ def test_export_a_web_page_with_progress_and_warnings(
     assert dialog.warnings_list.isVisible()
     assert dialog.cancel_button.text() == "Close"
     assert dialog.export_button.isEnabled()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [target / "index.html"]
 
 
 def test_pdf_with_a_contact_sheet_to_a_chosen_place(
