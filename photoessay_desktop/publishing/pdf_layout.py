@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF
 
 RESOLUTION = 300  # dpi: sharp text; photos are decoded smaller (PHOTO_MAX_PIXELS)
-PHOTO_MAX_PIXELS = 2400  # longest side of a photo in the PDF: ~200 dpi on A4, plenty for review
+PHOTO_MAX_PIXELS = 1800  # longest side of a photo in the PDF: ~150 dpi on A4, plenty for review
 MARGIN_MM = 14.0
 HEADER_MM = 9.0
 GAP_MM = 4.0
