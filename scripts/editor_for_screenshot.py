@@ -12,15 +12,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from photoessay_desktop.app.editor_app import app_icon, build_main_window, default_services
-from photoessay_desktop.qt_models.image_loader import ImageLoader
+from photoessay_desktop.app.editor_app import (
+    app_icon,
+    build_main_window,
+    default_services,
+    display_loader,
+)
 
 
 def main(essay: Path, slide: int) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("PhotoEssay")
     with tempfile.TemporaryDirectory() as config:
-        services = replace(default_services(Path(config)), images=ImageLoader(app))
+        services = default_services(Path(config))
+        services = replace(services, images=display_loader(app, services.preferences))
         window = build_main_window(services, app_icon())
         window.setGeometry(QGuiApplication.primaryScreen().availableGeometry())
         window.files.start(essay)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
+from platformdirs import user_cache_dir
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,8 +18,13 @@ from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.imaging.remote_permissions import (
+    RemotePhotoPermissions,
+    default_permissions_file,
+)
 from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
 from photoessay_desktop.publishing.export_job import run_export
+from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
@@ -71,6 +77,19 @@ def default_services(config_folder: Path | None = None) -> EditorServices:
     )
 
 
+def display_loader(app: QApplication, preferences: PreferencesStore) -> ImageLoader:
+    """The background photo loader with the user's limits and its disk caches: thumbnails (the
+    slide list is instant on the second opening) and web photos (fetched only from hosts the
+    user allowed on the banner)."""
+    cache = Path(user_cache_dir("PhotoEssay", appauthor=False))
+    return image_loader_from_preferences(
+        app,
+        preferences.load(),
+        thumbnail_folder=default_thumbnail_folder(),
+        remote_folder=cache / "remote-photos",
+    )
+
+
 def run_editor(path: Path | None) -> int:
     """Open the editor on `path` (or the last essay, or the start page) and run until it closes."""
     existing = QApplication.instance()
@@ -80,12 +99,14 @@ def run_editor(path: Path | None) -> int:
     app.setDesktopFileName(APP_ID)
     icon = app_icon()
     app.setWindowIcon(icon)
-    # The disk cache of small derivatives makes the slide list instant on the second opening.
     services = default_services()
-    loader = image_loader_from_preferences(
-        app, services.preferences.load(), thumbnail_folder=default_thumbnail_folder()
+    loader = display_loader(app, services.preferences)
+    services = replace(
+        services,
+        images=loader,
+        remote_permissions=RemotePhotoPermissions(default_permissions_file()),
+        allow_remote_hosts=loader.set_allowed_hosts,
     )
-    services = replace(services, images=loader)
     window = build_main_window(services, icon)
     window.files.start(path)
     window.show()

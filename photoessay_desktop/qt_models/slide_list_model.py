@@ -87,6 +87,7 @@ class SlideListModel(QAbstractListModel):
         self._thumbnails: dict[str, QImage] = {}
         self._failures: dict[str, str] = {}
         self._requested: set[str] = set()
+        self._allowed_hosts: frozenset[str] = frozenset()
         document.slides_inserted.connect(self._on_inserted)
         document.slides_removed.connect(self._on_removed)
         document.slides_moved.connect(self._on_moved)
@@ -143,9 +144,23 @@ class SlideListModel(QAbstractListModel):
         )
 
     # -- thumbnails ------------------------------------------------------------------------------
+    def set_allowed_hosts(self, hosts: frozenset[str]) -> None:
+        """Web photos from these hosts may be fetched (the user said so): show them too."""
+        self._allowed_hosts = frozenset(h.lower() for h in hosts)
+        self._failures = {
+            ref: why for ref, why in self._failures.items() if not self._fetchable(ref)
+        }
+        self._refresh_all()
+
+    def _fetchable(self, ref: str) -> bool:
+        kind = self._kind(ref)
+        if kind is ImageRefKind.REMOTE:
+            return remote_host(ref).lower() in self._allowed_hosts
+        return kind is ImageRefKind.LOCAL
+
     def _thumbnail(self, slide: Slide) -> QImage | None:
         ref = slide.image
-        if ref is None or self._kind(ref) is not ImageRefKind.LOCAL:
+        if ref is None or not self._fetchable(ref):
             return None
         image = self._thumbnails.get(ref)
         wanted = image is None and ref not in self._failures and ref not in self._requested
@@ -156,7 +171,9 @@ class SlideListModel(QAbstractListModel):
         return image
 
     def _readable(self, ref: str) -> bool:
-        return self._facts.facts(ref).status is ImageStatus.READABLE
+        # A web photo has no header to read before it is fetched: the loader reports on it.
+        status = self._facts.facts(ref).status
+        return status is ImageStatus.READABLE or status is ImageStatus.REMOTE
 
     @staticmethod
     def _kind(ref: str) -> ImageRefKind | None:
@@ -171,7 +188,11 @@ class SlideListModel(QAbstractListModel):
             return "Text slide"
         kind = self._kind(ref)
         if kind is ImageRefKind.REMOTE:
-            return f"Web photo ({remote_host(ref)}), not fetched"
+            if not self._fetchable(ref):
+                return f"Web photo ({remote_host(ref)}), not fetched"
+            if ref in self._thumbnails:
+                return ""
+            return "Web photo could not be loaded" if ref in self._failures else "Loading…"
         if kind is not ImageRefKind.LOCAL:
             return "Network photo, not opened"
         if ref in self._thumbnails:

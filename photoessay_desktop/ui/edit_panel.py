@@ -6,6 +6,7 @@ document holds. Choosing files (Replace photo…, Relink…) is only requested h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -29,6 +30,7 @@ from photoessay_desktop.document.text_search import body_paragraphs, body_text
 from photoessay_desktop.ui.text_field_binding import TextFieldBinding, TextWidget
 
 SLIDE_FIELDS = ("caption", "credit", "alt_text", "notes")
+_PARAGRAPH = re.compile(r"body\[(\d+)\]")
 ESSAY_FIELDS = ("title", "standfirst", "body", "language")
 
 
@@ -232,7 +234,18 @@ class EditPanel(QTabWidget):
         return widgets.get(field)
 
     def focus_field(self, field: str, start: int | None = None, end: int | None = None) -> None:
-        """Bring `field` forward and focus it, selecting characters start..end if given."""
+        """Bring `field` forward and focus it, selecting characters start..end if given.
+
+        "body[2]" (how preflight names a paragraph, 0-based) selects that paragraph of the body.
+        """
+        paragraph = _PARAGRAPH.fullmatch(field)
+        if paragraph is not None:
+            field = "body"
+            index = int(paragraph.group(1))
+            paragraphs = self._document.essay.body
+            if index < len(paragraphs) and start is None:
+                start = len(body_text(paragraphs[:index])) + (2 if index else 0)
+                end = start + len(paragraphs[index])
         widget = self.field_widget(field)
         if widget is None:
             return

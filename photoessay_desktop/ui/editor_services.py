@@ -18,6 +18,7 @@ from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.export_dialog import TargetChooser, ask_export_target
 from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
+from photoessay_desktop.ui.remote_photos_workflow import AllowHosts, RemotePermissions
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class EditorServices:
     preferences: PreferencesStore
     images: ImageSource | None = None
     samples: tuple[Path, ...] = field(default=())
+    # Web photos: what the user allowed per essay file, and how the loader is told (None: never).
+    remote_permissions: RemotePermissions | None = None
+    allow_remote_hosts: AllowHosts | None = None
     # File > Export... (publishing's run_export in the app); None hides the command.
     export: ExportFunction | None = None
     choose_export_target: TargetChooser = ask_export_target

@@ -27,6 +27,7 @@ class FileWorkflow(QObject):
     """File commands for one window; `editing` says whether an essay (even a new one) is open."""
 
     editing_changed = Signal(bool)
+    status_message = Signal(str)  # a short note for the status bar ("Saved lakes.essay.json")
     recent_changed = Signal(list)  # paths as strings, most recent first
 
     def __init__(
@@ -155,6 +156,7 @@ class FileWorkflow(QObject):
             return False
         self._document.mark_saved(path.absolute())
         self._remember(path.absolute())
+        self.status_message.emit(f"Saved {path.name}")
         return True
 
     def import_article(self) -> bool:

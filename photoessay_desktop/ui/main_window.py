@@ -33,6 +33,8 @@ from photoessay_desktop.ui.export_workflow import ExportWorkflow
 from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX, FileWorkflow
 from photoessay_desktop.ui.find_bar import FindBar
 from photoessay_desktop.ui.preflight_dock import PreflightDock
+from photoessay_desktop.ui.remote_photos_banner import RemotePhotosBanner
+from photoessay_desktop.ui.remote_photos_workflow import RemotePhotosWorkflow
 from photoessay_desktop.ui.slide_list_view import SlideListView
 from photoessay_desktop.ui.slide_status import SlideStatus
 from photoessay_desktop.ui.slide_viewer import SlideViewer
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.setSpacing(0)
         editor_layout.addWidget(self.find_bar)
+        self.remote_banner = RemotePhotosBanner(editor_page)
+        editor_layout.addWidget(self.remote_banner)
         editor_layout.addWidget(self.splitter, 1)
         self.editor_page = editor_page
         self.start_page = StartPage(services.samples, self)
@@ -121,6 +125,14 @@ class MainWindow(QMainWindow):
                 self._show_findings,
                 services.choose_export_target,
             )
+        )
+        self.remote_photos = RemotePhotosWorkflow(
+            self.remote_banner,
+            document,
+            model,
+            services.remote_permissions,
+            services.allow_remote_hosts,
+            self,
         )
         self.actions_ = EditorActions(self)
         self.undo_action = document.undo_stack.createUndoAction(self, "&Undo")
@@ -188,6 +200,7 @@ class MainWindow(QMainWindow):
         self.start_page.open_path_requested.connect(files.open_essay)
         files.editing_changed.connect(self._on_editing_changed)
         files.recent_changed.connect(self._refresh_recent)
+        files.status_message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         doc = self.document
         doc.modified_changed.connect(self._update_title)
         doc.path_changed.connect(self._update_title)

@@ -18,6 +18,8 @@ from photoessay_desktop.app.editor_app import build_main_window
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text
 from photoessay_desktop.document.preflight_runner import Check
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
+from photoessay_desktop.imaging.remote_permissions import RemotePhotoPermissions
 from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.editor_services import EditorServices
@@ -122,9 +124,15 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
         config: Path | None = None,
         show: bool = True,
         images: bool = False,
+        remote_folder: Path | None = None,
     ) -> Editor:
         dialogs, prompts = ScriptedDialogs(), ScriptedPrompts()
         folder = config or tmp_path / "config"
+        fetcher = RemoteFetcher(remote_folder / "fetched") if remote_folder else None
+        loader = ImageLoader(thread_count=2, remote=fetcher) if images else None
+        permissions = (
+            RemotePhotoPermissions(remote_folder / "allowed.json") if remote_folder else None
+        )
         services = EditorServices(
             files=StorageEssayFiles(),
             read_facts=read_image_facts,
@@ -133,7 +141,9 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
             dialogs=dialogs,
             prompts=prompts,
             preferences=PreferencesStore(folder),
-            images=ImageLoader(thread_count=2) if images else None,
+            images=loader,
+            remote_permissions=permissions,
+            allow_remote_hosts=loader.set_allowed_hosts if loader and remote_folder else None,
         )
         window = build_main_window(services)
         qtbot.addWidget(window)

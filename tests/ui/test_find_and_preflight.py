@@ -127,3 +127,17 @@ def test_preflight_refreshes_as_you_type_and_activation_focuses_the_field(
     qtbot.keyClick(dock.list, Qt.Key.Key_Return)
     assert window.slide_list.current_row() == 2
     assert window.edit_panel.credit.hasFocus()
+
+
+def test_a_finding_on_a_body_paragraph_selects_that_paragraph(
+    make_editor: MakeEditor, lakes: Path
+) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    window.edit_panel.focus_field("body[1]")
+    body = window.edit_panel.body
+    assert body.hasFocus()
+    assert body.textCursor().selectedText() == window.document.essay.body[1]
+    window.edit_panel.focus_field("body[99]")  # out of range: focus only, no crash
+    assert body.hasFocus()
