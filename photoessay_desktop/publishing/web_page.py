@@ -79,7 +79,6 @@ def _img(photo: WebPhoto, alt: str, eager: bool) -> str:
 
 
 def _figure(number: int, slide: Slide, content: WebPhoto | MissingPhoto, eager: bool) -> list[str]:
-    label = f"Photo {number}"
     if isinstance(content, WebPhoto):
         media = _img(content, slide.alt_text.strip(), eager)
         css = "slide slide--photo"
@@ -88,7 +87,8 @@ def _figure(number: int, slide: Slide, content: WebPhoto | MissingPhoto, eager: 
         css = "slide slide--missing"
     caption = _caption_lines(slide)
     lines = [
-        f'<figure class="{css}" id="slide-{number}" tabindex="-1" aria-label="{label}">',
+        # No aria-label: it would replace the figcaption as the name a screen reader announces.
+        f'<figure class="{css}" id="slide-{number}" tabindex="-1">',
         media,
     ]
     if caption:

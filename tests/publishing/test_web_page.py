@@ -132,3 +132,11 @@ def test_any_caption_comes_back_as_the_same_characters(caption: str) -> None:
     assert tree.find_class("credit")[0].text() == expected
     assert next(tree.iter("img")).attrs["alt"] == caption.strip()
     assert next(tree.iter("h1")).text() == expected
+
+
+def test_figures_are_named_by_their_caption_not_by_a_label() -> None:
+    # aria-label would override the figcaption as the figure's accessible name.
+    slide = Slide(id="a", image="/p.jpg", caption="Cap", alt_text="Alt")
+    figure = next(parse(render_page(_essay(slide), [PHOTO])).iter("figure"))
+    assert "aria-label" not in figure.attrs
+    assert figure.attrs["id"] == "slide-1"
