@@ -56,7 +56,7 @@ def _start_qt_for_pdf() -> Any:
 def run_export(args: argparse.Namespace) -> int:
     """Load the essay, export it, print warnings; returns the exit code."""
     from photoessay_desktop.publishing.export_control import ExportError
-    from photoessay_desktop.publishing.export_job import run_export as export
+    from photoessay_desktop.publishing.export_job import run_export_with_downloads as export
     from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
     from photoessay_desktop.storage.essay_file import EssayFileError, load_essay
 

@@ -5,6 +5,8 @@ Exporters are imported only when their format runs, so a web or text export neve
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 
@@ -36,3 +38,18 @@ def run_export(request: ExportRequest, control: ExportControl | None = None) -> 
     from photoessay_desktop.publishing.text_export import export_text
 
     return export_text(request.essay, request.target, control=control)
+
+
+def run_export_with_downloads(
+    request: ExportRequest, control: ExportControl | None = None
+) -> ExportResult:
+    """run_export, with remote photos the app already downloaded (unless the request has a cache).
+
+    What the CLI and the editor use: a remote photo seen in the editor is in the export too, and
+    one never downloaded becomes a note, as before.
+    """
+    if request.remote_cache is None:
+        from photoessay_desktop.publishing.downloaded_photos import downloaded_photos
+
+        request = replace(request, remote_cache=downloaded_photos())
+    return run_export(request, control)

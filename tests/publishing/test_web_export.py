@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from photoessay_desktop.publishing.export_control import (
     ExportError,
     ExportProgress,
 )
+from photoessay_desktop.publishing.export_job import run_export_with_downloads
+from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 from photoessay_desktop.publishing.staged_output import EXPORT_MARKER
 from photoessay_desktop.publishing.web_export import export_web_page, photo_stem
 from tests.publishing.conftest import ARABIC, HOSTILE, make_photo
@@ -258,3 +261,22 @@ def test_malformed_photo_files_are_left_out_with_a_warning_each(tmp_path: Path) 
     tree = parse((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
     assert len(tree.find_class("missing-photo")) == 4
     assert list((tmp_path / "out" / "photos").iterdir()) == []
+
+
+def test_photos_the_app_already_downloaded_are_used_and_nothing_is_fetched(
+    essay_maker: EssayMaker, photo_folder: Path, tmp_path: Path
+) -> None:
+    from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
+    from photoessay_desktop.publishing.downloaded_photos import downloaded_photos
+
+    downloads = tmp_path / "downloads"
+    url = "https://static.example.com/image/remote.jpg"
+    make_photo(RemoteFetcher(downloads).cached_path(url), (700, 500))
+    cache = downloaded_photos(downloads)
+    assert cache(url) is not None
+    assert cache("https://static.example.com/other.jpg") is None
+
+    request = ExportRequest(essay_maker(), ExportFormat.HTML, photo_folder / "out")
+    result = run_export_with_downloads(replace(request, remote_cache=cache))
+    assert not any("has not been downloaded" in w for w in result.warnings)
+    assert (photo_folder / "out" / "photos" / "04-s4-700.jpg").exists()
