@@ -23,7 +23,7 @@ from photoessay_desktop.imaging.remote_permissions import (
     default_permissions_file,
 )
 from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
-from photoessay_desktop.publishing.export_job import run_export
+from photoessay_desktop.publishing.export_job import run_export_with_downloads
 from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
@@ -73,7 +73,7 @@ def default_services(config_folder: Path | None = None) -> EditorServices:
         prompts=QtPrompts(),
         preferences=PreferencesStore(config_folder or default_config_folder()),
         samples=bundled_samples(),
-        export=run_export,
+        export=run_export_with_downloads,
     )
 
 
