@@ -54,6 +54,19 @@ class SlideRole(enum.IntEnum):
     FINDINGS = Qt.ItemDataRole.UserRole + 4  # number of preflight findings on the slide
     SLIDE_ID = Qt.ItemDataRole.UserRole + 5
     THUMBNAIL = Qt.ItemDataRole.UserRole + 6  # QImage or None
+    PLACEHOLDER_SHORT = Qt.ItemDataRole.UserRole + 7  # the same reason, short enough for a card
+
+
+def short_placeholder(reason: str) -> str:
+    """A placeholder reason in two short lines for a thumbnail-sized card."""
+    if reason.startswith("Web photo ("):
+        return "Web photo\nnot fetched"
+    return {
+        "Photo missing": "Photo\nmissing",
+        "Unreadable photo": "Unreadable\nphoto",
+        "Network photo, not opened": "Network\nphoto",
+        "Web photo could not be loaded": "Web photo\nnot loaded",
+    }.get(reason, reason)
 
 
 def caption_preview(caption: str, words: int = PREVIEW_WORDS) -> str:
@@ -131,6 +144,8 @@ class SlideListModel(QAbstractListModel):
             return self._thumbnail(slide)
         if role == SlideRole.PLACEHOLDER:
             return self._placeholder(slide)
+        if role == SlideRole.PLACEHOLDER_SHORT:
+            return short_placeholder(self._placeholder(slide))
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -74,7 +74,8 @@ class SlideCardDelegate(QStyledItemDelegate):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(target, image)
         else:
-            self._paint_placeholder(painter, thumb_rect, str(index.data(SlideRole.PLACEHOLDER)))
+            short = str(index.data(SlideRole.PLACEHOLDER_SHORT))
+            self._paint_placeholder(painter, thumb_rect, short)
 
         text_left = thumb_rect.right() + PADDING + 1
         badge = int(index.data(SlideRole.FINDINGS) or 0)

@@ -151,3 +151,10 @@ def test_dropped_files_are_handed_to_the_window(
     with qtbot.waitSignal(model.files_dropped) as dropped:
         assert model.dropMimeData(data, Qt.DropAction.CopyAction, 2, 0, QModelIndex())
     assert dropped.args == [[str(photo)], 2]
+
+
+def test_short_placeholders_fit_a_card(document: EssayDocument, model: SlideListModel) -> None:
+    edits.add_photos(document, 0, [("https://static.example-news-site.com/a.jpg", "", "")])
+    short = model.data(model.index(0), SlideRole.PLACEHOLDER_SHORT)
+    assert short == "Web photo\nnot fetched"
+    assert model.data(model.index(1), SlideRole.PLACEHOLDER_SHORT) == "Text slide"

@@ -190,3 +190,75 @@ def test_dropping_an_essay_file_opens_it_after_asking(
     drop_on(target, target.rect().center(), data, Qt.DropAction.CopyAction)
     qtbot.waitUntil(lambda: window.document.path == lakes)
     assert editor.prompts.asked_save == ["unsaved"]
+
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed_article.txt"
+
+
+def test_import_article_is_unsaved_work_and_undoable(
+    make_editor: MakeEditor, lakes: Path, tmp_path: Path
+) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(None)
+    editor.dialogs.articles = [SEED]
+    window.start_page.import_button.click()
+    essay = window.document.essay
+    assert essay.title.startswith("In Photos: Russian Forces Inch Forward in Bakhmut")
+    assert len(essay.slides) >= 5
+    assert window.pages.currentWidget() is window.editor_page
+    assert window.isWindowModified()  # the close prompt protects the import
+    assert window.undo_action.text() == "&Undo Import Article"
+    editor.prompts.save_choices = [SaveChoice.CANCEL]
+    assert not window.close()
+
+
+def test_import_of_a_bad_article_keeps_the_open_essay(
+    make_editor: MakeEditor, lakes: Path, tmp_path: Path
+) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    before = window.document.essay
+    for content in (b"", b"\x00\xff\xfe binary", b"\n\n\n"):
+        article = tmp_path / "article.txt"
+        article.write_bytes(content)
+        editor.dialogs.articles = [article]
+        window.actions_.import_article.trigger()
+    assert len(editor.prompts.errors) == 3
+    assert all(title == "Cannot Import Article" for title, _ in editor.prompts.errors)
+    assert window.document.essay == before
+    assert window.document.path == lakes
+
+
+def test_open_recent_entry_opens_it(make_editor: MakeEditor, lakes: Path, tmp_path: Path) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    window.actions_.new.trigger()
+    assert window.document.path is None
+    window.menus["recent"].actions()[0].trigger()
+    assert window.document.path == lakes
+    window.actions_.clear_recent.trigger()
+    assert [a for a in window.menus["recent"].actions() if not a.isSeparator()] == [
+        window.actions_.clear_recent
+    ]
+
+
+def test_start_page_lists_samples_and_opens_one_with_enter(
+    make_editor: MakeEditor, lakes: Path, qtbot: QtBot
+) -> None:
+    from photoessay_desktop.app.editor_app import bundled_samples
+
+    samples = bundled_samples()
+    assert any(p.name == "lakes.essay.json" for p in samples)
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    window.actions_.close_essay.trigger()  # back to the start page, which lists it as recent
+    assert window.pages.currentWidget() is window.start_page
+    recent = window.start_page.recent
+    recent.setFocus()
+    recent.setCurrentRow(0)
+    qtbot.keyClick(recent, Qt.Key.Key_Return)
+    assert window.document.path == lakes
