@@ -108,6 +108,7 @@ class ExportDialog(QDialog):
         notes: Sequence[ReviewNote],
         folder: Path,
         stem: str,
+        export_format: ExportFormat = ExportFormat.HTML,
         choose_target: TargetChooser = ask_export_target,
         open_result: ResultOpener = open_with_system,
         parent: QWidget | None = None,
@@ -127,6 +128,7 @@ class ExportDialog(QDialog):
         self._listening = True
         self._build()
         self._connect()
+        self.format_box.setCurrentIndex(self.format_box.findData(export_format))
         self._format_changed()
 
     def _build(self) -> None:

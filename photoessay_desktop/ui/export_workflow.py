@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.preflight_runner import FindingLike, PreflightRunner
+from photoessay_desktop.publishing.export_control import ExportResult
+from photoessay_desktop.publishing.export_request import ExportFormat
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
 from photoessay_desktop.ui.export_dialog import ExportDialog, TargetChooser, ask_export_target
@@ -46,6 +48,9 @@ class ExportWorkflow(QObject):
         self._show_findings = show_findings
         self._choose_target = choose_target
         self.dialog: ExportDialog | None = None
+        # Remembered for this session: the next export starts where the last one went.
+        self._last_format = ExportFormat.HTML
+        self._last_folder: Path | None = None
 
     def export(self) -> None:
         """Show the export dialog (or bring the open one forward)."""
@@ -55,19 +60,27 @@ class ExportWorkflow(QObject):
             return
         self._preflight.run_now()  # findings as of this keystroke, not 150 ms ago
         path = self._document.path
+        essay_folder = path.parent if path is not None else Path.home()
         dialog = ExportDialog(
             self._document.essay,
             self._runner,
             notes=[review_note(f) for f in self._preflight.findings],
-            folder=path.parent if path is not None else Path.home(),
+            folder=self._last_folder or essay_folder,
             stem=self._document.display_name,
+            export_format=self._last_format,
             choose_target=self._choose_target,
             parent=self._window,
         )
         dialog.fix_findings_requested.connect(self._show_findings)
+        dialog.export_finished.connect(self._remember)
         dialog.finished.connect(self._closed)
         self.dialog = dialog
         dialog.open()
+
+    def _remember(self, result: ExportResult) -> None:
+        if self.dialog is not None:
+            self._last_format = self.dialog.export_format
+            self._last_folder = Path(result.path).parent
 
     def _closed(self, _result: int) -> None:
         if self.dialog is not None:

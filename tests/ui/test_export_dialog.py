@@ -281,6 +281,26 @@ def test_file_export_from_the_editor_window(qtbot: QtBot, lakes: Path, tmp_path:
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # now "Close"
     qtbot.waitUntil(lambda: exports.dialog is None)
 
+    # The next export starts where this one went, in the same format.
+    other = tmp_path / "elsewhere"
+    window.actions_.export.trigger()
+    again = exports.dialog
+    assert again is not None
+    assert again.export_format is ExportFormat.HTML
+    assert again.target_edit.text() == str(lakes.parent / "lakes (web)")
+    again.format_box.setCurrentIndex(again.format_box.findData(ExportFormat.MARKDOWN))
+    again.target_edit.setText(str(other / "lakes.md"))
+    with qtbot.waitSignal(again.export_finished, timeout=20_000):
+        qtbot.mouseClick(again.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: exports.dialog is None)
+    window.actions_.export.trigger()
+    third = exports.dialog
+    assert third is not None
+    assert third.export_format is ExportFormat.MARKDOWN
+    assert third.target_edit.text() == str(other / "lakes.md")
+    assert (other / "lakes.md").read_text(encoding="utf-8").startswith("# ")
+
 
 def test_fix_findings_first_opens_the_preflight_panel_on_the_first_finding(
     qtbot: QtBot, lakes: Path, tmp_path: Path
