@@ -7,13 +7,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
+from photoessay_desktop.publishing.export_control import ExportControl, ExportError, ExportResult
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
+
+# An existing file is replaced only when it is of the kind being written: `-o essay.essay.json` or
+# `-o photo.jpg` by mistake must not destroy the project or a photo.
+_REPLACEABLE = {
+    ExportFormat.PDF: frozenset({".pdf"}),
+    ExportFormat.MARKDOWN: frozenset({".md", ".markdown", ".txt"}),
+}
+
+
+def _refuse_foreign_file(request: ExportRequest) -> None:
+    allowed = _REPLACEABLE.get(request.format)
+    target = request.target
+    if allowed and target.is_file() and target.suffix.lower() not in allowed:
+        raise ExportError(
+            f"{target} already exists and is not a {request.format.label} file; choose another name"
+        )
 
 
 def run_export(request: ExportRequest, control: ExportControl | None = None) -> ExportResult:
     """Export as asked; raises ExportError or ExportCancelledError (the target then untouched)."""
     control = control or ExportControl()
+    _refuse_foreign_file(request)
     if request.format is ExportFormat.HTML:
         from photoessay_desktop.publishing.web_export import export_web_page
 

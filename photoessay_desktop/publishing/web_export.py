@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from photoessay_desktop.domain.essay import Essay
-from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
+from photoessay_desktop.publishing.export_control import ExportControl, ExportError, ExportResult
 from photoessay_desktop.publishing.photo_source import PhotoSources, RemoteCache
 from photoessay_desktop.publishing.staged_output import staged_folder
 from photoessay_desktop.publishing.web_page import (
@@ -67,6 +67,17 @@ def _plan(essay: Essay, sources: PhotoSources) -> _Plan:
     return plan
 
 
+def _refuse_photos_inside(target: Path, jobs: list[PhotoJob]) -> None:
+    # Replacing the target deletes what is in it: never the essay's own photos.
+    folder = target.resolve()
+    for job in jobs:
+        if job.source.resolve().is_relative_to(folder):
+            raise ExportError(
+                f"slide {job.number}'s photo is inside {target}, which the export would replace; "
+                "choose another folder"
+            )
+
+
 def _copy_assets(folder: Path) -> None:
     assets = resources.files("photoessay_desktop.publishing").joinpath("web_assets")
     for name in (STYLESHEET, KEYS_SCRIPT):
@@ -91,6 +102,7 @@ def export_web_page(
     control.report(0, total, "Preparing the web page")
     sources = PhotoSources(remote_cache, allow_network_paths=allow_network_paths)
     plan = _plan(essay, sources)
+    _refuse_photos_inside(target, plan.jobs)
     done = total - 1 - len(plan.jobs)  # photos left out (remote, unreadable path) count as done
     with staged_folder(target) as folder:
         photos = folder / PHOTOS_FOLDER

@@ -128,3 +128,16 @@ def test_contact_sheet_is_for_pdf_only(essay_file: Path) -> None:
     )
     assert result["code"] == 2
     assert "--contact-sheet works with --format pdf only" in stderr
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "markdown"])
+def test_never_overwrites_the_essay_or_a_photo_by_mistake(essay_file: Path, fmt: str) -> None:
+    before = essay_file.read_bytes()
+    photo = essay_file.parent / "rotated.jpg"
+    photo_bytes = photo.read_bytes()
+    for target in (essay_file, photo):
+        result, _stdout, stderr = _run(str(essay_file), "--format", fmt, "-o", str(target))
+        assert result["code"] == 1
+        assert "already exists and is not a" in stderr
+    assert essay_file.read_bytes() == before
+    assert photo.read_bytes() == photo_bytes

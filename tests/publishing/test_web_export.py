@@ -280,3 +280,16 @@ def test_photos_the_app_already_downloaded_are_used_and_nothing_is_fetched(
     result = run_export_with_downloads(replace(request, remote_cache=cache))
     assert not any("has not been downloaded" in w for w in result.warnings)
     assert (photo_folder / "out" / "photos" / "04-s4-700.jpg").exists()
+
+
+def test_never_replaces_a_folder_holding_the_essays_own_photos(
+    essay_maker: EssayMaker, photo_folder: Path
+) -> None:
+    target = photo_folder / "out"
+    export_web_page(essay_maker(), target)
+    inside = make_photo(target / "photos" / "kept.jpg")
+    essay = Essay(slides=(Slide(id="a", image=str(inside), alt_text="x"),))
+    with pytest.raises(ExportError, match="slide 1's photo is inside"):
+        export_web_page(essay, target)
+    assert inside.exists()
+    assert _leftovers(photo_folder) == []
