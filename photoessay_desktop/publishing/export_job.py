@@ -22,9 +22,8 @@ def _refuse_foreign_file(request: ExportRequest) -> None:
     allowed = _REPLACEABLE.get(request.format)
     target = request.target
     if allowed and target.is_file() and target.suffix.lower() not in allowed:
-        raise ExportError(
-            f"{target} already exists and is not a {request.format.label} file; choose another name"
-        )
+        kinds = " or ".join(sorted(allowed))
+        raise ExportError(f"{target} already exists and is not a {kinds} file; choose another name")
 
 
 def run_export(request: ExportRequest, control: ExportControl | None = None) -> ExportResult:
