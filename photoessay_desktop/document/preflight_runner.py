@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from photoessay_desktop.document.essay_document import EssayDocument
-from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+from photoessay_desktop.document.image_facts_cache import ImageFactsCache, is_pending
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_facts import ImageFacts
 
@@ -65,6 +65,7 @@ class PreflightRunner(QObject):
             document.slide_changed,
             document.essay_changed,
             facts.facts_changed,
+            facts.facts_arrived,
         ):
             signal.connect(self._schedule)
         document.essay_replaced.connect(self.run_now)
@@ -85,5 +86,8 @@ class PreflightRunner(QObject):
         self._timer.stop()
         essay = self._document.essay
         refs = [s.image for s in essay.slides if s.image is not None]
-        self._findings = tuple(self._check(essay, self._facts.facts_for(refs)))
+        # Photos whose facts are still being read are left out (no finding yet, not a false one);
+        # facts_arrived runs the checks again with them.
+        known = {ref: f for ref, f in self._facts.facts_for(refs).items() if not is_pending(f)}
+        self._findings = tuple(self._check(essay, known))
         self.findings_changed.emit()

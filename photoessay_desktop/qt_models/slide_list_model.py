@@ -25,7 +25,7 @@ from PySide6.QtGui import QImage
 
 from photoessay_desktop.document import edit_requests
 from photoessay_desktop.document.essay_document import EssayDocument
-from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+from photoessay_desktop.document.image_facts_cache import ImageFactsCache, is_pending
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.domain.essay import Slide
 from photoessay_desktop.domain.image_facts import ImageStatus
@@ -107,6 +107,7 @@ class SlideListModel(QAbstractListModel):
         document.slide_changed.connect(self._on_changed)
         document.essay_replaced.connect(self._on_replaced)
         facts.facts_changed.connect(self._on_facts_changed)
+        facts.facts_arrived.connect(self._refresh_all)
         if preflight is not None:
             preflight.findings_changed.connect(self._refresh_all)
         if images is not None:
@@ -213,6 +214,8 @@ class SlideListModel(QAbstractListModel):
         if ref in self._thumbnails:
             return ""
         facts = self._facts.facts(ref)
+        if is_pending(facts):
+            return "Loading…"
         if facts.status is ImageStatus.NOT_FOUND:
             return "Photo missing"
         if facts.status is not ImageStatus.READABLE:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from photoessay_desktop.document.essay_document import EssayDocument
-from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+from photoessay_desktop.document.image_facts_cache import ImageFactsCache, is_pending
 from photoessay_desktop.domain.image_facts import ImageStatus
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 
@@ -46,6 +46,7 @@ class SlideStatus(QLabel):
             document.slide_changed,
             document.essay_replaced,
             facts.facts_changed,
+            facts.facts_arrived,
         ):
             signal.connect(self.refresh)
 
@@ -77,6 +78,8 @@ class SlideStatus(QLabel):
         if kind is not ImageRefKind.LOCAL:
             return "web photo" if kind is ImageRefKind.REMOTE else "network photo"
         facts = self._facts.facts(ref)
+        if is_pending(facts):
+            return "checking the photo…"
         if facts.status is ImageStatus.NOT_FOUND:
             return "photo missing"
         if facts.status is not ImageStatus.READABLE:

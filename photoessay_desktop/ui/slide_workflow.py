@@ -76,7 +76,7 @@ class SlideWorkflow(QObject):
         skipped: list[str] = []
         for path in paths:
             ref = str(path.absolute())
-            facts = self._facts.facts(ref)
+            facts = self._facts.facts_now(ref)
             if facts.status is not ImageStatus.READABLE:
                 reason = facts.reason or (
                     "not found" if facts.status is ImageStatus.NOT_FOUND else ""
@@ -147,7 +147,7 @@ class SlideWorkflow(QObject):
             return
         path = paths[0]
         ref = str(path.absolute())
-        facts = self._facts.facts(ref)
+        facts = self._facts.facts_now(ref)
         if facts.status is not ImageStatus.READABLE:
             message = f"{path.name}: {facts.reason or 'not a photo PhotoEssay can show'}"
             self._prompts.show_error(self._window, "Cannot Use This Photo", message)
@@ -170,13 +170,13 @@ class SlideWorkflow(QObject):
             return
         ref = str(path.absolute())
         self._facts.invalidate([ref])
-        if self._facts.facts(ref).status is not ImageStatus.READABLE:
+        if self._facts.facts_now(ref).status is not ImageStatus.READABLE:
             self._prompts.show_error(
                 self._window, "Cannot Use This Photo", f"{path.name} is not a readable photo."
             )
             return
         changes = {row: ref}
-        others = other_relinks(self._document.essay, row, path.absolute(), self._facts.facts)
+        others = other_relinks(self._document.essay, row, path.absolute(), self._facts.facts_now)
         if others and self._prompts.ask_relink_others(
             self._window, len(others), str(path.absolute().parent)
         ):

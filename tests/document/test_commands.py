@@ -157,3 +157,28 @@ def test_huge_text_and_many_slides(document: EssayDocument) -> None:
     document.undo_stack.undo()
     assert len(document.essay.slides) == 5
     assert document.essay.slides[0].caption == huge
+
+
+def test_facts_are_read_in_the_background(qtbot: QtBot) -> None:
+    from photoessay_desktop.document.image_facts_cache import ImageFactsCache, is_pending
+    from photoessay_desktop.domain.image_facts import ImageFacts, ImageStatus
+
+    reads: list[str] = []
+
+    def reader(ref: str) -> ImageFacts:
+        reads.append(ref)
+        if ref.endswith("bad"):
+            raise OSError("disk on fire")
+        return ImageFacts(ImageStatus.READABLE, 3, 2)
+
+    cache = ImageFactsCache(reader)
+    assert is_pending(cache.facts("/a.jpg"))
+    assert is_pending(cache.facts("/a.jpg"))  # asked twice, read once
+    with qtbot.waitSignal(cache.facts_arrived):
+        pass
+    assert cache.facts("/a.jpg").width == 3
+    assert cache.facts_now("/x.bad").status is ImageStatus.UNREADABLE
+    assert reads == ["/a.jpg", "/x.bad"]
+    with qtbot.waitSignal(cache.facts_changed):
+        cache.invalidate()
+    assert is_pending(cache.facts("/a.jpg"))

@@ -84,7 +84,7 @@ def test_selection_follows_moved_slides(document: EssayDocument, model: SlideLis
 
 
 def test_placeholders_say_why_there_is_no_picture(
-    document: EssayDocument, model: SlideListModel
+    document: EssayDocument, model: SlideListModel, qtbot: QtBot
 ) -> None:
     edits.add_photos(
         document,
@@ -95,6 +95,9 @@ def test_placeholders_say_why_there_is_no_picture(
             ("/p/ok.jpg", "", ""),
         ],
     )
+    assert model.data(model.index(0), SlideRole.PLACEHOLDER) == "Loading…"  # facts not read yet
+    # The background read of the headers arrives.
+    qtbot.waitUntil(lambda: model.data(model.index(0), SlideRole.PLACEHOLDER) == "Photo missing")
     placeholders = [model.data(model.index(r), SlideRole.PLACEHOLDER) for r in range(4)]
     assert placeholders[0] == "Photo missing"
     assert placeholders[1] == "Web photo (cdn.example.org), not fetched"

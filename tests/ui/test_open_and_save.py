@@ -23,7 +23,7 @@ def test_start_page_without_a_last_essay(make_editor: MakeEditor) -> None:
     assert editor.window.windowTitle() == "Untitled essay[*] — PhotoEssay"
 
 
-def test_open_shows_the_essay(make_editor: MakeEditor, lakes: Path) -> None:
+def test_open_shows_the_essay(make_editor: MakeEditor, lakes: Path, qtbot: QtBot) -> None:
     editor = make_editor()
     window = editor.window
     window.files.start(lakes)
@@ -35,7 +35,7 @@ def test_open_shows_the_essay(make_editor: MakeEditor, lakes: Path) -> None:
     assert window.edit_panel.title.text() == "Northern Lakes, From Midnight Sun to Fog"
     assert window.viewer.caption.text().startswith("One o'clock")
     assert window.status.text().startswith("Slide 1 of")
-    assert "px" in window.status.text()
+    qtbot.waitUntil(lambda: "px" in window.status.text())
 
 
 def test_typing_marks_modified_and_save_clears_it(

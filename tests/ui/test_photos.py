@@ -77,7 +77,7 @@ def test_dropping_photos_on_the_list_inserts_them_where_dropped(
 
 
 def test_relink_a_folder_of_missing_photos_in_one_step(
-    make_editor: MakeEditor, tmp_path: Path
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
 ) -> None:
     old = tmp_path / "old place"
     new = tmp_path / "новое место"
@@ -97,7 +97,10 @@ def test_relink_a_folder_of_missing_photos_in_one_step(
     editor = make_editor()
     window = editor.window
     window.files.start(path)
-    assert window.model.data(window.model.index(0), SlideRole.PLACEHOLDER) == "Photo missing"
+    # Header facts are read in the background: the window shows "Loading…" until they arrive.
+    qtbot.waitUntil(
+        lambda: window.model.data(window.model.index(0), SlideRole.PLACEHOLDER) == "Photo missing"
+    )
     assert "photo missing" in window.status.text()
     editor.dialogs.located = [new / "kite.jpg"]
     window.edit_panel.relink_button.click()
