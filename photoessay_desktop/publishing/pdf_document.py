@@ -29,6 +29,7 @@ from photoessay_desktop.publishing.pdf_photo import decode_for_pdf
 from photoessay_desktop.publishing.photo_source import MissingPhoto, PhotoSources, RemoteCache
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.publishing.staged_output import staged_file
+from photoessay_desktop.publishing.text_direction import is_right_to_left
 
 
 class _Photos:
@@ -139,9 +140,10 @@ def _paint_all(
         )
     title = essay_title(essay)
     count = len(essay.slides)
+    rtl = is_right_to_left(essay.language)
     for number, slide in enumerate(essay.slides, start=1):
         new_page()
-        paint_header(painter, boxes, title, f"Slide {number} of {count}")
+        paint_header(painter, boxes, title, f"Slide {number} of {count}", rtl=rtl)
         picture = photos.picture(number, photo_fit(boxes.content))
         if picture is None:
             paint_text_slide(painter, boxes, slide)

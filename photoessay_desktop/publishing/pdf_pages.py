@@ -50,20 +50,24 @@ def _font(points: float, device: QPaintDevice) -> QFont:
     return QFont(font, device)
 
 
-def paint_header(painter: QPainter, boxes: PageBoxes, left: str, right: str) -> None:
-    """The small running line at the top: the essay title and where this page is."""
+def paint_header(
+    painter: QPainter, boxes: PageBoxes, title: str, where: str, *, rtl: bool = False
+) -> None:
+    """The small running line at the top: the essay title at its start, where this page is at
+    its end (mirrored for a right-to-left essay)."""
     painter.save()
     font = _font(HEADER_POINTS, painter.device())
     painter.setFont(font)
     painter.setPen(QColor(*MUTED))
     metrics = QFontMetricsF(font)
-    right_width = metrics.horizontalAdvance(right) + boxes.gap
-    elided = metrics.elidedText(
-        left, Qt.TextElideMode.ElideRight, boxes.header.width() - right_width
-    )
-    align = Qt.AlignmentFlag.AlignTop
-    painter.drawText(boxes.header, align | Qt.AlignmentFlag.AlignLeft, elided)
-    painter.drawText(boxes.header, align | Qt.AlignmentFlag.AlignRight, right)
+    room = boxes.header.width() - metrics.horizontalAdvance(where) - boxes.gap
+    elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    if rtl:
+        start, end = end, start
+    top = Qt.AlignmentFlag.AlignTop
+    painter.drawText(boxes.header, top | start, elided)
+    painter.drawText(boxes.header, top | end, where)
     painter.restore()
 
 

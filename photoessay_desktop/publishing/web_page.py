@@ -12,6 +12,7 @@ from html import escape
 
 from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.publishing.photo_source import MissingPhoto
+from photoessay_desktop.publishing.text_direction import is_right_to_left
 from photoessay_desktop.publishing.web_images import WebPhoto
 
 STYLESHEET = "essay.css"
@@ -21,9 +22,6 @@ PHOTOS_FOLDER = "photos"
 EAGER_FIGURES = 1
 # The column the CSS gives a photo: full width on a phone, at most 1200 px on a wide screen.
 PHOTO_SIZES = "(min-width: 1264px) 1200px, calc(100vw - 2rem)"
-_RTL_LANGUAGES = frozenset(
-    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi"}
-)
 # Only local copies, our own stylesheet and script: the page never reaches another site.
 _CONTENT_POLICY = (
     "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; "
@@ -48,9 +46,7 @@ def text(value: str) -> str:
 
 def page_direction(language: str | None) -> str:
     """'rtl' for right-to-left languages (Arabic, Hebrew, ...), otherwise 'ltr'."""
-    if not language:
-        return "ltr"
-    return "rtl" if language.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
+    return "rtl" if is_right_to_left(language) else "ltr"
 
 
 def _paragraphs(value: str, css_class: str) -> list[str]:

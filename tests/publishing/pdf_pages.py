@@ -37,3 +37,19 @@ def inked_share(page: Image.Image) -> float:
     """The share of pixels that are not paper white: 0 for a blank page."""
     grey = page.convert("L").point(lambda v: 255 if v < 240 else 0)
     return float(ImageStat.Stat(grey).mean[0]) / 255
+
+
+def word_positions(pdf: Path, word: str) -> list[tuple[int, float]]:
+    """(page index, left edge as a share of the page width) of each place `word` is printed."""
+    done = subprocess.run(
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+    )
+    found: list[tuple[int, float]] = []
+    page, width = -1, 1.0
+    for line in done.stdout.decode("utf-8").splitlines():
+        if "<page " in line:
+            page += 1
+            width = float(line.split('width="')[1].split('"')[0])
+        elif f">{word}</word>" in line:
+            found.append((page, float(line.split('xMin="')[1].split('"')[0]) / width))
+    return found

@@ -18,7 +18,13 @@ from photoessay_desktop.publishing.export_control import (
 from photoessay_desktop.publishing.pdf_document import export_pdf
 from photoessay_desktop.publishing.review_note import ReviewNote
 from tests.publishing.conftest import ARABIC, HEBREW, HOSTILE, make_photo
-from tests.publishing.pdf_pages import inked_share, pdf_text, render_pages, require_poppler
+from tests.publishing.pdf_pages import (
+    inked_share,
+    pdf_text,
+    render_pages,
+    require_poppler,
+    word_positions,
+)
 
 EssayMaker = Callable[..., Essay]
 
@@ -154,3 +160,15 @@ def test_right_to_left_essay_and_a_huge_caption_stay_on_their_pages(tmp_path: Pa
         assert word in text
     # The huge caption is cut at the page edge instead of pushing the photo off the page.
     assert inked_share(pages[2]) > 0.2
+    # The running header is mirrored: "Slide 1 of 2" at the left of a right-to-left essay.
+    assert [page for page, left in word_positions(target, "Slide") if left < 0.5] == [1, 2]
+
+
+def test_the_running_header_puts_the_page_number_at_the_end(
+    essay_maker: EssayMaker, tmp_path: Path
+) -> None:
+    target = tmp_path / "ltr.pdf"
+    export_pdf(essay_maker(), target)
+    positions = word_positions(target, "Slide")
+    assert [page for page, _left in positions] == [1, 2, 3, 4, 5]
+    assert all(left > 0.5 for _page, left in positions)
