@@ -208,3 +208,69 @@ def test_ctrl_wheel_zooms_and_plain_wheel_does_not(
     assert photo.zoom == fitted
     wheel(Qt.KeyboardModifier.ControlModifier)
     assert photo.zoom > fitted
+
+
+def test_drag_pans_a_zoomed_photo(make_editor: MakeEditor, lakes: Path, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor = make_editor(images=True)
+    window = editor.window
+    window.files.start(lakes)
+    photo = window.viewer.photo
+    qtbot.waitUntil(photo.has_image, timeout=15000)
+    for _ in range(4):
+        window.actions_.zoom_in.trigger()
+    bar = photo.horizontalScrollBar()
+    assert bar.maximum() > 0  # zoomed past the view: there is something to pan to
+    before = bar.value()
+    viewport = photo.viewport()
+    start = QPointF(viewport.rect().center())
+
+    def mouse(kind: QEvent.Type, at: QPointF, buttons: Qt.MouseButton) -> None:
+        event = QMouseEvent(
+            kind,
+            at,
+            viewport.mapToGlobal(at),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+
+    mouse(QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):
+        mouse(QEvent.Type.MouseMove, start + QPointF(-30 * step, 0), Qt.MouseButton.LeftButton)
+    mouse(QEvent.Type.MouseButtonRelease, start + QPointF(-150, 0), Qt.MouseButton.NoButton)
+    assert bar.value() > before  # dragging left shows more of the right of the photo
+
+
+def test_a_long_essay_opens_and_every_row_is_there(
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    slides = tuple(
+        Slide(
+            id=f"s{i}",
+            image=str(PHOTOS / "kite.jpg") if i % 3 else None,
+            caption=("Подпись " * 50) + str(i),
+            credit="Агентство / AFP",
+        )
+        for i in range(400)
+    )
+    path = tmp_path / "long.essay.json"
+    save_essay(Essay(title="Long", slides=slides), path)
+    editor = make_editor()
+    window = editor.window
+    window.files.start(path)
+    assert window.model.rowCount() == 400
+    window.slide_list.setFocus()
+    qtbot.keyClick(window.slide_list, Qt.Key.Key_End)
+    assert window.slide_list.current_row() == 399
+    assert window.edit_panel.slide_heading.text() == "Slide 400 of 400"
+    window.slide_list.select_rows(list(range(0, 400, 2)))
+    window.actions_.move_to.trigger()  # the scripted prompt answers None: nothing moves
+    window.actions_.delete.trigger()
+    assert window.model.rowCount() == 200
+    window.undo_action.trigger()
+    assert [s.id for s in window.document.essay.slides] == [s.id for s in slides]
