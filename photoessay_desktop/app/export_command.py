@@ -73,15 +73,14 @@ def run_export(args: argparse.Namespace) -> int:
 
         notes = review_notes(essay)
     request = ExportRequest(essay, export_format, Path(args.output), contact_sheet_notes=notes)
-    app = _start_qt_for_pdf() if export_format is ExportFormat.PDF else None
+    # Held in a variable: the application must outlive the painting of the PDF.
+    _qt = _start_qt_for_pdf() if export_format is ExportFormat.PDF else None
     try:
         result = export(request)
     except ExportError as exc:
         return _fail(f"export failed: {exc}", EXIT_FAILED)
     except Exception as exc:  # an exporter bug must still end as a message, not a traceback
         return _fail(f"export failed unexpectedly ({type(exc).__name__}: {exc})", EXIT_FAILED)
-    finally:
-        del app
     for warning in result.warnings:
         print(f"photoessay: warning: {warning}", file=sys.stderr)
     print(result.path)
