@@ -8,9 +8,11 @@ take a screenshot. Nothing here reaches beyond 127.0.0.1.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import struct
 import subprocess
@@ -120,10 +122,12 @@ class ChromiumPage:
 
     def __init__(self, binary: str) -> None:
         self._profile = Path(tempfile.mkdtemp(prefix="photoessay-chromium-"))
+        # Its own process group, so close() stops Chromium's helper processes too.
         self._process = subprocess.Popen(
             [binary, *CHROMIUM_FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
@@ -156,16 +160,26 @@ class ChromiumPage:
     ) -> None:
         self.close()
 
+    def _signal_group(self, number: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, number)
+
     def close(self) -> None:
+        """Stop this Chromium and every helper it started, then delete its profile."""
         if hasattr(self, "_socket"):
             self._socket.close()
-        self._process.terminate()
+        self._signal_group(signal.SIGTERM)
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self._process.kill()
+            self._signal_group(signal.SIGKILL)
             self._process.wait()
-        shutil.rmtree(self._profile, ignore_errors=True)
+        # Helpers may still be flushing into the profile for a moment after the browser exits.
+        for _attempt in range(20):
+            shutil.rmtree(self._profile, ignore_errors=True)
+            if not self._profile.exists():
+                break
+            time.sleep(0.05)
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         """Send one DevTools command and return its result (events meanwhile go to `events`)."""
