@@ -10,11 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 TextWidget = QLineEdit | QPlainTextEdit
+
+
+def _is_undo_key(event: QEvent) -> bool:
+    """Undo or redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) as a shortcut override or a key press."""
+    if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        return False
+    if not isinstance(event, QKeyEvent):
+        return False
+    ctrl_y = (
+        event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    )
+    undo, redo = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
+    return ctrl_y or event.matches(undo) or event.matches(redo)
 
 
 def widget_text(widget: TextWidget) -> str:
@@ -41,11 +54,18 @@ class TextFieldBinding(QObject):
             widget.textEdited.connect(self._on_user_edit)
         else:
             widget.textChanged.connect(self._on_user_edit)
+            # One history for everything: the document's undo stack, not the widget's own.
+            widget.setUndoRedoEnabled(False)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self._end_burst()
+        elif _is_undo_key(event):
+            # Text widgets claim Ctrl+Z for their own undo; hand it to the window's Undo action
+            # (typing is on the document's stack, a burst per field), so Ctrl+Z means one thing.
+            event.ignore()
+            return True
         return False
 
     def show_value(self, value: object, text: str) -> None:

@@ -194,3 +194,26 @@ def test_layout_fits_a_small_window(make_editor: MakeEditor, qtbot: QtBot) -> No
     qtbot.wait(10)
     for pane in (editor.window.slide_list, editor.window.viewer, editor.window.edit_panel):
         assert pane.width() > 100 and pane.height() > 100
+
+
+def test_ctrl_z_in_a_text_field_undoes_through_the_document(editor: Editor, qtbot: QtBot) -> None:
+    window = editor.window
+    window.slide_list.select_rows([0])
+    window.actions_.move_down.trigger()  # an earlier step, not typing
+    caption = window.edit_panel.caption
+    caption.setFocus()
+    original = caption.toPlainText()
+    type_text(caption, " Ещё")
+    assert window.document.undo_stack.count() == 2
+    qtbot.keyClick(caption, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert caption.toPlainText() == original  # the whole burst of typing, as one step
+    assert window.document.undo_stack.index() == 1
+    qtbot.keyClick(caption, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.undo_stack.index() == 0  # then the move, from the same field
+    qtbot.keyClick(caption, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.edit_panel.credit,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.document.undo_stack.index() == 2
