@@ -67,6 +67,13 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     parser.set_defaults(handler=_lazy("photoessay_desktop.app.export_command", "run_export"))
 
 
+def _add_present(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from photoessay_desktop.app.present_command import add_present_parser
+
+    handler = _lazy("photoessay_desktop.app.present_command", "run_present")
+    add_present_parser(sub).set_defaults(handler=handler)
+
+
 def _lazy(module: str, function: str) -> Handler:
     def run(args: argparse.Namespace) -> int:
         import importlib
@@ -91,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(sub)
     _add_schema(sub)
     _add_export(sub)
+    _add_present(sub)
     return parser
 
 

@@ -6,6 +6,8 @@ from an older or newer version still loads; unknown fields are ignored, bad valu
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_RECENT_FILES = 10
@@ -29,6 +31,12 @@ class Preferences(BaseModel):
     remote_photo_max_mb: int = Field(
         default=50, ge=1, le=2048, description="largest remote photo downloaded, MB"
     )
+    # The slideshow's: the audience screen by name (names survive replugging, numbers do not),
+    # caption text height in pixels on a 1080-line screen, and the transition between slides.
+    slideshow_screen: str = Field(default="", description="audience screen name, empty: automatic")
+    slideshow_caption_size: int = Field(default=30, ge=16, le=64)
+    slideshow_transition: Literal["none", "fade"] = "none"
+    slideshow_transition_seconds: float = Field(default=0.4, ge=0.0, le=1.0)
 
     def with_recent(self, path: str) -> Preferences:
         """Put `path` first in the recent files, dropping its older entry and the eleventh."""

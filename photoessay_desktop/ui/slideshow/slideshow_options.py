@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from photoessay_desktop.settings.preferences import Preferences
+
 # Caption text height in pixels on a 1080-line screen; the windows scale it to their own height.
 DEFAULT_CAPTION_SIZE = 30
 MIN_CAPTION_SIZE = 16
@@ -44,3 +46,13 @@ class SlideshowOptions:
         if self.transition is Transition.NONE:
             return 0
         return round(self.transition_seconds * 1000)
+
+
+def options_from_preferences(preferences: Preferences) -> SlideshowOptions:
+    """The slideshow's part of the saved preferences."""
+    return SlideshowOptions(
+        caption_size=preferences.slideshow_caption_size,
+        transition=Transition(preferences.slideshow_transition),
+        transition_seconds=preferences.slideshow_transition_seconds,
+        audience_screen=preferences.slideshow_screen,
+    )

@@ -92,6 +92,9 @@ class SlideshowSession(QObject):
         self._photos = SlidePixmaps(source, self)
         self._tiles = SlidePixmaps(source, self)
         self._provisional: dict[str, QPixmap] = {}
+        self._early_key = ""
+        self._refreshing = False
+        self._dirty = False
         self._photos.pixmap_ready.connect(self._on_pixmap)
         self._photos.pixmap_failed.connect(self._on_pixmap)
         self._tiles.pixmap_ready.connect(self._on_tile)
@@ -158,17 +161,30 @@ class SlideshowSession(QObject):
     def running(self) -> bool:
         return self._running
 
+    def expect_early_image(self, ref: str, box: QSize) -> None:
+        """A photo of `ref` for `box` is being decoded elsewhere (before Qt started): when `box` is
+        the audience's, do not decode it twice; adopt_early_image or early_image_failed follows."""
+        if box == self.photo_box():
+            self._early_key = pixmap_key(ref, box)
+
     def adopt_early_image(self, ref: str, image: QImage, box: QSize) -> None:
         """Take a photo decoded before Qt started (to fit `box`) so the first frame shows at once.
 
         When the box is the audience's, it is the final pixmap; otherwise it stands in until the
         loader delivers the right size."""
+        self._early_key = ""
         if image.isNull():
+            self._refresh()
             return
         if box == self.photo_box():
             self._photos.put(pixmap_key(ref, box), image)
         else:
             self._provisional[ref] = QPixmap.fromImage(image)
+        self._refresh()
+
+    def early_image_failed(self) -> None:
+        """The early decode gave up (an unusual file): the loader takes over."""
+        self._early_key = ""
         self._refresh()
 
     # -- screens --------------------------------------------------------------------------------
@@ -272,10 +288,20 @@ class SlideshowSession(QObject):
     def _refresh(self) -> None:
         if not self._running:
             return
-        self.audience.show_scene(self._audience_scene())
-        self._schedule_presenter()
-        self._prefetch()
-        self._arm_auto_timer()
+        if self._refreshing:
+            # A photo the loader had in memory arrived while we asked for it: show it below.
+            self._dirty = True
+            return
+        self._refreshing = True
+        try:
+            # Ask first: a photo already in the loader's memory arrives now, in time for this paint.
+            self._prefetch()
+            self._dirty = False
+            self.audience.show_scene(self._audience_scene())
+            self._schedule_presenter()
+            self._arm_auto_timer()
+        finally:
+            self._refreshing = False
 
     def _schedule_presenter(self) -> None:
         if self.presenter is not None and not self._presenter_timer.isActive():
@@ -315,12 +341,22 @@ class SlideshowSession(QObject):
         keep: set[str] = set()
         for rank, position in enumerate(self._neighbours()):
             slide = self.controller.plan.frames[position].slide
-            if slide is not None and slide.image is not None:
+            if slide is None or slide.image is None:
+                continue
+            key = pixmap_key(slide.image, box)
+            if key == self._early_key:
+                keep.add(key)  # on its way from the early decode
+            else:
                 # The slide on screen first, then the one Next shows, then the one before.
                 keep.add(self._photos.want(slide.image, box, priority=10 - rank))
+            if rank == 0 and not self._settled(key):
+                break  # neighbours wait: on two cores they would slow the photo on screen
         self._photos.retain(keep)
         if self.controller.overview_open:
             self._prefetch_tiles()
+
+    def _settled(self, key: str) -> bool:
+        return self._photos.pixmap(key) is not None or self._photos.failure(key) is not None
 
     def _prefetch_tiles(self) -> None:
         layout = overview_layout(len(self.controller.plan), self.audience.size())

@@ -1,0 +1,113 @@
+"""Builds and runs a slideshow for `photoessay present`: Qt application, loader, screens, session.
+
+The composition root of the command-line show; the editor builds its own session the same way
+with its own loader. It computes nothing about slides itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from photoessay_desktop.document.slideshow_plan import SlideshowPlan
+from photoessay_desktop.domain.essay import Essay
+
+if TYPE_CHECKING:
+    from photoessay_desktop.app.early_decode import EarlyDecode
+
+
+def start_position(essay: Essay, number: int | None) -> int:
+    """The frame position of slide `number` (None: the very first frame); ValueError if absent."""
+    if number is None:
+        return 0
+    plan = SlideshowPlan(essay)
+    position = plan.position_of_slide(number)
+    if position is None:
+        count = plan.slide_count
+        if number == 0:
+            raise ValueError("this essay has no title card (no title or standfirst); start at 1")
+        if not count:
+            raise ValueError("this essay has no slides yet")
+        raise ValueError(f"there is no slide {number}; this essay has slides 1 to {count}")
+    return position
+
+
+def launch(
+    essay: Essay,
+    args: argparse.Namespace,
+    early: EarlyDecode | None,
+    *,
+    config_folder: Path | None = None,
+) -> int:
+    """Show `essay` as the arguments say and run until the show ends (`config_folder`: where
+    the preferences are, the user's own by default)."""
+    try:
+        position = start_position(essay, args.start)
+    except ValueError as exc:
+        print(f"photoessay: {exc}", file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from photoessay_desktop.qt_models.image_loader import ImageLoader
+    from photoessay_desktop.settings.preferences_store import (
+        PreferencesStore,
+        default_config_folder,
+    )
+    from photoessay_desktop.ui.slideshow.screen_choice import QtScreenList, ScreenChoiceError
+    from photoessay_desktop.ui.slideshow.slideshow_options import options_from_preferences
+    from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PhotoEssay")
+    store = PreferencesStore(config_folder or default_config_folder())
+    loader = ImageLoader()
+    try:
+        session = SlideshowSession(
+            essay,
+            source=loader,
+            screens=QtScreenList(),
+            options=options_from_preferences(store.load()),
+            start=position,
+            auto_seconds=args.auto,
+            loop=True if args.loop else None,
+            presenter=bool(args.presenter),
+            screen_number=args.screen,
+        )
+    except ScreenChoiceError as exc:
+        print(f"photoessay: {exc}", file=sys.stderr)
+        return 2
+    notifier: QSocketNotifier | None = None
+    if early is not None:
+        box = QSize(*early.box)
+        session.expect_early_image(early.ref, box)
+
+        def adopt() -> None:
+            if notifier is not None:
+                notifier.setEnabled(False)
+            result = early.result()
+            if result is None:
+                session.early_image_failed()
+                return
+            pixels, width, height, stride = result
+            image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).copy()
+            session.adopt_early_image(early.ref, image, box)
+
+        notifier = QSocketNotifier(early.done_fd, QSocketNotifier.Type.Read)
+        notifier.activated.connect(adopt)
+
+    def remember_screen(name: str) -> None:
+        store.save(store.load().model_copy(update={"slideshow_screen": name}))
+
+    session.audience_screen_chosen.connect(remember_screen)
+    # A loop of its own rather than app.exec()/quit(): Qt 6's quit() closes every window, which
+    # would take the editor down with the show when both live in one process.
+    loop = QEventLoop()
+    session.finished.connect(loop.quit)
+    session.start()
+    loop.exec()
+    loader.wait_for_idle(2000)
+    return 0

@@ -1,0 +1,171 @@
+"""`photoessay present`: options, messages for bad input, a real run, and the early decode."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from photoessay_desktop.app.early_decode import first_photo_ref, start_early_decode
+from photoessay_desktop.app.present_launch import launch
+from photoessay_desktop.storage.essay_file import load_essay, save_essay
+from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
+from tests.ui.slideshow_support import make_essay
+
+
+def photoessay(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "photoessay_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+
+
+@pytest.fixture
+def essay_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "Фото essay"
+    folder.mkdir()
+    path = folder / "lakes.essay.json"
+    save_essay(make_essay(folder, 4), path)
+    return path
+
+
+def test_present_is_a_command_with_help() -> None:
+    done = photoessay("present", "--help")
+    assert done.returncode == 0
+    for option in ("--start", "--screen", "--auto", "--loop", "--presenter"):
+        assert option in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start", "-1"], "slide numbers start at 1"),
+        (["--start", "two"], "expected a slide number"),
+        (["--auto", "0"], "expected seconds between 0 and 86400"),
+        (["--auto", "nan"], "expected seconds between 0 and 86400"),
+        (["--screen", "0"], "screens are numbered from 1"),
+    ],
+)
+def test_bad_options_are_usage_errors(essay_file: Path, args: list[str], message: str) -> None:
+    done = photoessay("present", str(essay_file), *args)
+    assert done.returncode == 2
+    assert message in done.stderr
+
+
+def test_a_slide_that_is_not_there_is_named(essay_file: Path) -> None:
+    done = photoessay("present", str(essay_file), "--start", "9")
+    assert done.returncode == 2
+    assert "there is no slide 9; this essay has slides 1 to 4" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_screen_that_is_not_there_lists_the_screens(essay_file: Path) -> None:
+    done = photoessay("present", str(essay_file), "--screen", "7")
+    assert done.returncode == 2
+    assert "there is no screen 7; connected screens are 1:" in done.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xd8\xff\xe0 a jpeg", b"[]"])
+def test_a_bad_essay_file_gets_one_clear_message(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.essay.json"
+    path.write_bytes(content)
+    done = photoessay("present", str(path))
+    assert done.returncode == 2
+    assert done.stderr.startswith("photoessay: ")
+    assert "Traceback" not in done.stderr
+    assert photoessay("present", str(tmp_path / "missing.essay.json")).returncode == 2
+
+
+def args(**values: object) -> argparse.Namespace:
+    defaults: dict[str, object] = {
+        "start": None,
+        "screen": None,
+        "auto": None,
+        "loop": False,
+        "presenter": False,
+    }
+    return argparse.Namespace(**{**defaults, **values})
+
+
+def test_a_real_show_runs_until_escape_and_remembers_nothing_it_should_not(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path
+) -> None:
+    essay = load_essay(essay_file)
+    seen: list[int] = []
+
+    def drive() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceWindow)]
+        window = next(w for w in windows if w.isVisible())
+        seen.append(window.scene.position)
+        from PySide6.QtCore import Qt
+
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+        seen.append(window.scene.position)
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(100, drive)
+    code = launch(essay, args(start=2), None, config_folder=tmp_path / "config")
+    assert code == 0
+    assert seen == [2, 3]  # slide 2 is frame 2: the title card is frame 0
+
+
+def test_first_photo_ref_reads_the_raw_file_and_doubts_everything(tmp_path: Path) -> None:
+    folder = tmp_path / "ünï"
+    (folder / "photos").mkdir(parents=True)
+    Image.new("RGB", (64, 48), "red").save(folder / "photos" / "a.jpg")
+    path = folder / "e.essay.json"
+    slides = [{"id": "a", "image": "photos/a.jpg"}, {"id": "b", "image": "https://x.org/b.jpg"}]
+    path.write_text(json.dumps({"format": "photoessay", "version": 1, "slides": slides}))
+    assert first_photo_ref(path, None) == str((folder / "photos" / "a.jpg").resolve())
+    assert first_photo_ref(path, 2) is None  # remote: never fetched early
+    assert first_photo_ref(path, 3) is None
+    path.write_text(json.dumps({"title": "T", "slides": slides}))
+    assert first_photo_ref(path, None) is None  # the title card comes first
+    assert first_photo_ref(path, 1) is not None
+    for junk in ("", "{", "[1, 2]", '{"slides": {"a": 1}}', '{"slides": [42]}'):
+        path.write_text(junk)
+        assert first_photo_ref(path, 1) is None
+    assert first_photo_ref(tmp_path / "missing.json", 1) is None
+
+
+def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:
+    photo = tmp_path / "turned.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored landscape, shown portrait
+    Image.new("RGB", (4000, 3000), (200, 30, 30)).save(photo, exif=exif.tobytes())
+    early = start_early_decode(str(photo), (1920, 1080))
+    assert early is not None
+    result = early.result()
+    assert result is not None
+    pixels, width, height, stride = result
+    assert (width, height) == (810, 1080)
+    assert stride == width * 3 and len(pixels) == stride * height
+    assert pixels[:3] == bytes((200, 30, 30)) or abs(pixels[0] - 200) < 8
+
+
+@pytest.mark.parametrize("kind", ["png", "icc", "broken"])
+def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kind: str) -> None:
+    photo = tmp_path / f"odd.{kind}"
+    if kind == "png":
+        Image.new("RGB", (64, 48)).save(photo, "PNG")
+    elif kind == "icc":
+        Image.new("RGB", (64, 48)).save(photo, "JPEG", icc_profile=b"not really a profile")
+    else:
+        photo.write_bytes(b"\xff\xd8\xff\xe0 truncated")
+    early = start_early_decode(str(photo), (1920, 1080))
+    assert early is not None
+    assert early.result() is None
