@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
 from tests.ui.slideshow_support import make_essay, start_session
 
 Key = Qt.Key
@@ -21,13 +23,17 @@ def test_the_essay_interval_advances_to_the_end_and_stops(qtbot: QtBot, tmp_path
 
 def test_loop_goes_round_again(qtbot: QtBot, tmp_path: Path) -> None:
     session = start_session(qtbot, make_essay(tmp_path, 2, auto=0.05), loop=True)
-    seen: set[int] = set()
+    shown: list[int] = []
+    show_scene = session.audience.show_scene
 
-    def wrapped() -> bool:
-        seen.add(session.controller.position)
-        return seen == {0, 1, 2} and session.controller.position == 0
+    def record(scene: AudienceScene) -> None:
+        shown.append(scene.position)
+        show_scene(scene)
 
-    qtbot.waitUntil(wrapped, timeout=5000)
+    session.audience.show_scene = record  # type: ignore[method-assign]
+    # Every frame the audience was shown: on to the last one, then round to the title card.
+    qtbot.waitUntil(lambda: 2 in shown and 0 in shown[shown.index(2) :], timeout=5000)
+    assert 1 in shown[: shown.index(2)]
 
 
 def test_a_per_slide_duration_overrides_the_interval(qtbot: QtBot, tmp_path: Path) -> None:
@@ -40,8 +46,12 @@ def test_a_per_slide_duration_overrides_the_interval(qtbot: QtBot, tmp_path: Pat
 def test_auto_option_overrides_the_essay_and_a_slide_without_time_waits(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    session = start_session(qtbot, make_essay(tmp_path, 2), auto_seconds=0.05)
-    qtbot.waitUntil(lambda: session.controller.position == 1, timeout=5000)
+    essay = make_essay(tmp_path, 3, auto=3600.0, durations={1: 3600.0})
+    session = start_session(qtbot, essay, auto_seconds=0.05)
+    # The title card and slide 1 take the --auto interval; slide 2 keeps its own hour.
+    qtbot.waitUntil(lambda: session.controller.position == 2, timeout=5000)
+    deadline = session.controller.deadline
+    assert deadline is not None and deadline - time.monotonic() > 3000
 
 
 def test_pause_holds_the_slide_and_resume_continues(qtbot: QtBot, tmp_path: Path) -> None:
