@@ -103,19 +103,26 @@ def _resolve(match: re.Match[str]) -> str:
 
 def _closing_bracket(line: str, pos: int) -> int:
     depth = 0
-    while (pos := _skip(_ALT_PLAIN, line, pos)) < len(line):
-        char = line[pos]
-        if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
-            pos += 2
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
+    while (pos := _next_special(line, pos, _ALT_PLAIN)) < len(line):
+        if line[pos] == "]":
             if depth == 0:
                 return pos
             depth -= 1
+        else:
+            depth += 1
         pos += 1
     raise ImageSyntaxError("the [ that opens the alt text is never closed with ]")
+
+
+def _next_special(line: str, pos: int, plain: re.Pattern[str]) -> int:
+    """The next unescaped character that plain does not match, or len(line)."""
+    while (pos := _skip(plain, line, pos)) < len(line):
+        if line[pos] != "\\":
+            return pos
+        # A backslash escapes ASCII punctuation only; before anything else it is a plain character.
+        escapes = pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION
+        pos += 2 if escapes else 1
+    return pos
 
 
 def _skip(plain: re.Pattern[str], line: str, pos: int) -> int:
@@ -136,35 +143,21 @@ def _read_destination(line: str, pos: int) -> tuple[str, int]:
 
 
 def _read_pointy_destination(line: str, start: int) -> tuple[str, int]:
-    pos = start
-    while (pos := _skip(_POINTY_PLAIN, line, pos)) < len(line):
-        char = line[pos]
-        if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
-            pos += 2
-            continue
-        if char == ">":
-            return line[start:pos], pos + 1
-        if char == "<":
-            break
-        pos += 1
+    pos = _next_special(line, start, _POINTY_PLAIN)
+    if pos < len(line) and line[pos] == ">":
+        return line[start:pos], pos + 1
     raise ImageSyntaxError("the < that opens the address is never closed with >")
 
 
 def _read_raw_destination(line: str, start: int) -> tuple[str, int]:
     pos, depth = start, 0
-    while (pos := _skip(_RAW_PLAIN, line, pos)) < len(line):
-        char = line[pos]
-        if char == "\\" and pos + 1 < len(line) and line[pos + 1] in _PUNCTUATION:
-            pos += 2
-            continue
-        if _is_space_or_control(char):
-            break
-        if char == "(":
+    while (pos := _next_special(line, pos, _RAW_PLAIN)) < len(line):
+        if line[pos] == "(":
             depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
+        elif line[pos] == ")" and depth:
             depth -= 1
+        else:  # the image's own ), a space or a control character ends the address
+            break
         pos += 1
     if depth:
         raise ImageSyntaxError("the address has a ( that is never closed")
@@ -178,17 +171,11 @@ def _read_optional_title(line: str, pos: int) -> tuple[str | None, int]:
         return None, after_spaces
     opener = line[after_spaces]
     closer = ")" if opener == "(" else opener
-    start = cursor = after_spaces + 1
-    while (cursor := _skip(_TITLE_PLAIN[opener], line, cursor)) < len(line):
-        char = line[cursor]
-        if char == "\\" and cursor + 1 < len(line) and line[cursor + 1] in _PUNCTUATION:
-            cursor += 2
-            continue
-        if char == closer:
-            return line[start:cursor], _skip_spaces(line, cursor + 1)
-        if opener == "(" and char == "(":
-            break
-        cursor += 1
+    start = after_spaces + 1
+    # Inside a (title) an unescaped ( is not allowed, so it stops the scan too.
+    end = _next_special(line, start, _TITLE_PLAIN[opener])
+    if end < len(line) and line[end] == closer:
+        return line[start:end], _skip_spaces(line, end + 1)
     raise ImageSyntaxError(f"the title that opens with {opener} is never closed with {closer}")
 
 

@@ -139,3 +139,28 @@ def test_written_lines_read_back_here_and_in_commonmark(alt: str, target: str) -
     assert reference is not None
     assert reference.target == target
     assert reference.alt == alt
+
+
+image_like_lines = st.builds(
+    lambda alt, target, rest: f"![{alt}]({target}{rest}",
+    st.text(st.sampled_from("ab é[]\\&;#!"), max_size=8),
+    st.text(st.sampled_from("ab é()<>\\&;#\"' \t"), max_size=12),
+    st.text(st.sampled_from("ab)( \"'"), max_size=4),
+).filter(lambda line: "\\ " not in line and "\\\t" not in line)
+# (markdown-it lets a backslash swallow the space after it in a raw address; the spec and cmark
+# end the address at the space, as this reader does.)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=image_like_lines)
+def test_reads_hand_written_lines_as_commonmark_does(line: str) -> None:
+    # Alt text here holds no inline markup, the one place this reader is simpler by design.
+    line = line.strip()
+    reference = commonmark_image(line)
+    try:
+        ours = parse_image_line(line)
+    except ImageSyntaxError:
+        ours = None
+    if ours is not None and ours.title == "":
+        ours = MarkdownImage(ours.alt, ours.target)  # markdown-it drops an empty title
+    assert ours == reference
