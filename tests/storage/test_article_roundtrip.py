@@ -139,7 +139,8 @@ EDITS = {
     "credit": lambda e, i, t: _edit_slide(e, i, credit=t),
     "alt": lambda e, i, t: _edit_slide(e, i, alt_text=t),
     "no image": lambda e, i, t: _edit_slide(e, i, image=None, alt_text=""),
-    "image": lambda e, i, t: _edit_slide(e, i, image=f"/photos/{t or 'x'}"),
+    # In memory, local paths are normalized (the model's contract), so the edit keeps them so.
+    "image": lambda e, i, t: _edit_slide(e, i, image=os.path.normpath(f"/photos/{t or 'x'}")),
     "network": lambda e, i, t: _edit_slide(e, i, image="\\\\server\\share\\a.jpg"),
     "title": lambda e, i, t: e.model_copy(update={"title": t}),
     "standfirst": lambda e, i, t: e.model_copy(update={"standfirst": t}),
