@@ -130,7 +130,13 @@ class SlideListModel(QAbstractListModel):
             # The number is a role of its own: display data must not change when rows shift.
             return caption_preview(slide.caption)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Slide {row + 1}: {caption_preview(slide.caption)}"
+            # What a screen reader says for the card: the badge and placeholder are drawn only.
+            count = len(self._preflight.findings_for_row(row)) if self._preflight else 0
+            extra = [self._placeholder(slide)] if self._placeholder(slide) else []
+            if count:
+                extra.append(f"{count} preflight finding{'s' if count != 1 else ''}")
+            suffix = f" ({', '.join(extra)})" if extra else ""
+            return f"Slide {row + 1}: {caption_preview(slide.caption)}{suffix}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return slide.caption or None
         if role == SlideRole.NUMBER:

@@ -161,3 +161,20 @@ def test_short_placeholders_fit_a_card(document: EssayDocument, model: SlideList
     short = model.data(model.index(0), SlideRole.PLACEHOLDER_SHORT)
     assert short == "Web photo\nnot fetched"
     assert model.data(model.index(1), SlideRole.PLACEHOLDER_SHORT) == "Text slide"
+
+
+def test_screen_readers_hear_what_the_card_draws(
+    document: EssayDocument, model: SlideListModel, qtbot: QtBot
+) -> None:
+    edits.add_photos(document, 0, [("/p/missing.jpg", "Лодки", "")])
+    qtbot.waitUntil(
+        lambda: (
+            "Photo missing" in str(model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole))
+        )
+    )
+    assert model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole) == (
+        "Slide 1: Лодки (Photo missing)"
+    )
+    assert model.data(model.index(1), Qt.ItemDataRole.AccessibleTextRole) == (
+        "Slide 2: Caption number 0 (Text slide)"
+    )

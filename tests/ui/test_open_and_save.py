@@ -262,3 +262,28 @@ def test_start_page_lists_samples_and_opens_one_with_enter(
     recent.setCurrentRow(0)
     qtbot.keyClick(recent, Qt.Key.Key_Return)
     assert window.document.path == lakes
+
+
+def test_a_failed_save_says_why_and_keeps_the_changes(
+    make_editor: MakeEditor, lakes: Path, tmp_path: Path
+) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    type_text(window.edit_panel.title, " — черновик")
+    editor.dialogs.save_as = [tmp_path / "no such folder" / "x.essay.json"]
+    window.actions_.save_as.trigger()
+    title, message = editor.prompts.errors[0]
+    assert title == "Cannot Save Essay"
+    assert "x.essay.json" in message
+    assert window.isWindowModified()
+    assert window.document.path == lakes  # still the file it came from
+    # A Save from the unsaved-changes prompt that fails must not drop the essay either:
+    # here the essay's folder was moved away while it was open.
+    lakes.parent.rename(tmp_path / "moved away")
+    editor.prompts.save_choices = [SaveChoice.SAVE]
+    window.actions_.new.trigger()
+    assert window.document.path == lakes
+    assert window.document.essay.title.endswith("черновик")
+    assert len(editor.prompts.errors) == 2
+    assert "no longer exists" in editor.prompts.errors[1][1]
