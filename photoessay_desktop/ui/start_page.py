@@ -54,6 +54,7 @@ class StartPage(QWidget):
         self.recent.setObjectName("startRecent")
         self.recent.setAccessibleName("Recent essays and samples")
         self.recent.itemActivated.connect(self._on_activated)
+        self.recent.setSpacing(3)
         self._samples = list(samples)
         self.set_recent([])
 
@@ -63,7 +64,7 @@ class StartPage(QWidget):
         column.addSpacing(12)
         column.addLayout(buttons)
         column.addSpacing(12)
-        column.addWidget(QLabel("Recent essays and samples (Enter opens):", self))
+        column.addWidget(QLabel("Recent essays and samples (Enter or double-click opens):", self))
         column.addWidget(self.recent, 1)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -75,7 +76,8 @@ class StartPage(QWidget):
         self.recent.clear()
         entries = [(Path(p), "") for p in recent] + [(p, "sample: ") for p in self._samples]
         for path, prefix in entries:
-            item = QListWidgetItem(f"{prefix}{path.name} — {path.parent}")
+            # File name first (what people recognise), then where it is.
+            item = QListWidgetItem(f"{prefix}{path.name}  —  {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)
