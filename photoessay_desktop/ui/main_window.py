@@ -39,6 +39,7 @@ from photoessay_desktop.ui.slide_list_view import SlideListView
 from photoessay_desktop.ui.slide_status import SlideStatus
 from photoessay_desktop.ui.slide_viewer import SlideViewer
 from photoessay_desktop.ui.slide_workflow import SlideWorkflow
+from photoessay_desktop.ui.slideshow.slideshow_workflow import SlideshowWorkflow
 from photoessay_desktop.ui.start_page import StartPage
 from photoessay_desktop.ui.window_layout import restore_layout, save_layout
 
@@ -149,6 +150,15 @@ class MainWindow(QMainWindow):
             self.preflight_dock.toggleViewAction(),
         )
         self.slide_list.addAction(self.actions_.delete)
+        self.slideshow = SlideshowWorkflow(
+            self,
+            document,
+            self.slide_list.current_row,
+            self._select_row,
+            services.images,
+            services.preferences,
+        )
+        self.slideshow.add_to(self.menus["view"])
         self._wire()
         self._refresh_recent(self.files.recent_files)
         self._update_title()

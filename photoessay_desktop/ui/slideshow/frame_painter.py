@@ -72,26 +72,34 @@ def paint_frame(painter: QPainter, rect: QRect, content: FrameContent) -> None:
         _paint_text_card(painter, rect, content, scale)
     else:
         painter.fillRect(rect, Qt.GlobalColor.black)
+        text_area = rect
         if content.pixmap is not None and not content.pixmap.isNull():
-            paint_photo(painter, rect, content.pixmap)
+            photo = paint_photo(painter, rect, content.pixmap)
+            # Captions sit on the photo, not in the black bars beside a portrait or 3:2 frame.
+            if photo.width() >= rect.width() // 2:
+                text_area = QRect(photo.x(), rect.y(), photo.width(), rect.height())
         elif content.status_text:
             _paint_status(painter, rect, content.status_text, scale)
         if content.text_layers:
-            _paint_caption_layers(painter, rect, content, scale)
+            _paint_caption_layers(painter, text_area, content, scale)
     painter.restore()
 
 
-def paint_photo(painter: QPainter, rect: QRect, pixmap: QPixmap) -> None:
-    """The photo centred on black, fitted; 1:1 (no scaling cost) when it was decoded to fit."""
+def paint_photo(painter: QPainter, rect: QRect, pixmap: QPixmap) -> QRect:
+    """The photo centred on black, fitted; 1:1 (no scaling cost) when it was decoded to fit.
+
+    Returns where it went."""
     source = pixmap.deviceIndependentSize().toSize()
     target = fitted_size(source, rect.size())
     x = rect.x() + (rect.width() - target.width()) // 2
     y = rect.y() + (rect.height() - target.height()) // 2
+    placed = QRect(x, y, target.width(), target.height())
     if abs(target.width() - source.width()) <= 1 and abs(target.height() - source.height()) <= 1:
         painter.drawPixmap(x, y, pixmap)
-        return
+        return placed
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    painter.drawPixmap(QRect(x, y, target.width(), target.height()), pixmap)
+    painter.drawPixmap(placed, pixmap)
+    return placed
 
 
 def _paint_caption_layers(
@@ -107,9 +115,9 @@ def _paint_caption_layers(
     margin = round(rect.width() * 0.035)
     bottom = rect.bottom() - round(rect.height() * 0.045)
     caption_px = content.caption_size * scale
-    credit_font = font(SANS, max(caption_px * 0.62, 11 * scale))
+    credit_font = font(SANS, max(caption_px * 0.72, 12 * scale))
     credit_metrics = QFontMetrics(credit_font)
-    credit_width = min(round(rect.width() * 0.26), credit_metrics.horizontalAdvance(credit) + 2)
+    credit_width = min(round(rect.width() * 0.3), credit_metrics.horizontalAdvance(credit) + 2)
     credit_box = credit_metrics.boundingRect(
         QRect(0, 0, max(credit_width, 1), 10_000), _WRAP, credit
     )

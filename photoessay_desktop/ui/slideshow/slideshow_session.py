@@ -46,7 +46,7 @@ from photoessay_desktop.ui.slideshow.screen_choice import (
 from photoessay_desktop.ui.slideshow.slide_pixmaps import SlidePixmaps, pixmap_key
 from photoessay_desktop.ui.slideshow.slideshow_options import SlideshowOptions
 
-_REHEARSAL_SIZE = QSize(1280, 720)  # the audience window beside the presenter on one screen
+_REHEARSAL_SIZE = QSize(1280, 720)  # photos for the rehearsal preview (one screen, no audience)
 _PRESENTER_DELAY_MS = 25  # the audience paints first; the speaker's screen may lag a frame
 
 
@@ -200,13 +200,10 @@ class SlideshowSession(QObject):
     def _place_windows(self) -> None:
         placement = self.placement
         if placement.windowed:
-            area = placement.audience.geometry
-            self.audience.resize(_REHEARSAL_SIZE.boundedTo(area.size()))
-            self.audience.show()
+            # Rehearsal on one screen: the presenter view alone, in a window filling the screen;
+            # its "Showing" preview is what the audience window would show.
             if self.presenter is not None:
-                self.presenter.resize(
-                    min(1400, area.width() * 2 // 3), min(900, area.height() * 2 // 3)
-                )
+                self.presenter.setGeometry(placement.audience.geometry)
                 self.presenter.show()
                 self.presenter.raise_()
                 self.presenter.activateWindow()
