@@ -41,6 +41,8 @@ from photoessay_desktop.qt_models.image_source import ImageSource
 SLIDE_ROWS_MIME = "application/x-photoessay-slide-rows"
 THUMBNAIL_SIZE = QSize(160, 120)
 PREVIEW_WORDS = 8
+# Loader keys are per requester; a prefix keeps the list's requests apart from other views'.
+THUMB_KEY = "thumb:"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -189,7 +191,7 @@ class SlideListModel(QAbstractListModel):
         # Only readable files go to the decoder; the placeholder says why the others have none.
         if wanted and self._images is not None and self._readable(ref):
             self._requested.add(ref)
-            self._images.request(ref, ref, THUMBNAIL_SIZE)
+            self._images.request(THUMB_KEY + ref, ref, THUMBNAIL_SIZE)
         return image
 
     def _readable(self, ref: str) -> bool:
@@ -234,18 +236,20 @@ class SlideListModel(QAbstractListModel):
         return [row for row, slide in enumerate(self._slides) if slide.image == ref]
 
     def _on_image_ready(self, key: str, image: QImage) -> None:
-        if key not in self._requested:
-            return  # someone else's request on a shared loader
-        self._requested.discard(key)
-        self._thumbnails[key] = image
-        self._emit_rows(self._rows_with_ref(key))
+        ref = key.removeprefix(THUMB_KEY)
+        if not key.startswith(THUMB_KEY) or ref not in self._requested:
+            return  # another view's request on the shared loader
+        self._requested.discard(ref)
+        self._thumbnails[ref] = image
+        self._emit_rows(self._rows_with_ref(ref))
 
     def _on_image_failed(self, key: str, reason: str) -> None:
-        if key not in self._requested:
+        ref = key.removeprefix(THUMB_KEY)
+        if not key.startswith(THUMB_KEY) or ref not in self._requested:
             return
-        self._requested.discard(key)
-        self._failures[key] = reason
-        self._emit_rows(self._rows_with_ref(key))
+        self._requested.discard(ref)
+        self._failures[ref] = reason
+        self._emit_rows(self._rows_with_ref(ref))
 
     def _on_facts_changed(self) -> None:
         # Files may have come back (relink, restored folder): try their thumbnails again.
