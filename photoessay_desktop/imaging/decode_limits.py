@@ -12,8 +12,11 @@ from dataclasses import dataclass
 # the app may raise Pillow's at start-up, imaging never changes that process-wide value itself.
 DEFAULT_MAX_PIXELS = 200_000_000
 # Pillow registers dozens of decoders (EPS runs Ghostscript, FITS and others are rarely audited);
-# photos only ever need these. Names are Pillow's format names (JPEG also covers MPO files).
-PHOTO_FORMATS: frozenset[str] = frozenset({"JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP", "AVIF"})
+# photos only ever need these. Names are Pillow's format names (JPEG also covers MPO files;
+# HEIF opens only once the optional pillow-heif plug-in is registered, see heif_support.py).
+PHOTO_FORMATS: frozenset[str] = frozenset(
+    {"JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP", "AVIF", "HEIF"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,3 @@ class DecodeLimits:
             raise ValueError("max_pixels must be positive")
         if not self.formats:
             raise ValueError("at least one format must be allowed")
-
-    def describe_formats(self) -> str:
-        """The allowed formats for a message, e.g. "AVIF, BMP, GIF, JPEG, ..."."""
-        return ", ".join(sorted(self.formats))

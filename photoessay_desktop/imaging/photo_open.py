@@ -41,7 +41,7 @@ def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
     if size == 0:
         raise ImageDecodeError("the file is empty (0 bytes)")
     try:
-        image = Image.open(path, formats=sorted(limits.formats))
+        image = Image.open(path, formats=available_formats(limits))
     except Image.DecompressionBombError as exc:
         raise ImageDecodeError(bomb_reason(exc)) from None
     except PermissionError:
@@ -56,6 +56,12 @@ def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
         image.close()
         raise
     return image
+
+
+def available_formats(limits: DecodeLimits) -> list[str]:
+    """The allowed formats Pillow can open in this process (HEIF only with its plug-in)."""
+    Image.init()  # loads Pillow's own plug-ins once; cheap afterwards
+    return sorted(name for name in limits.formats if name in Image.OPEN)
 
 
 def check_pixel_limit(size: tuple[int, int], limits: DecodeLimits) -> None:
@@ -83,7 +89,7 @@ def _refused_reason(path: Path, limits: DecodeLimits) -> str:
             head = handle.read(64)
     except OSError:
         head = b""
-    allowed = limits.describe_formats()
+    allowed = ", ".join(available_formats(limits))
     for magic, name in _KNOWN_REFUSED:
         if head.lstrip().startswith(magic):
             return f"this is {name}, not a photo; PhotoEssay opens {allowed}"

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.heif_support import enable_heif
 from photoessay_desktop.imaging.remote_fetch import FetchLimits, RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_loader import ImageLoader
@@ -20,7 +21,8 @@ _MB = 1024 * 1024
 
 
 def decode_limits(preferences: Preferences) -> DecodeLimits:
-    """The allow-list with the user's pixel limit."""
+    """The allow-list with the user's pixel limit (HEIC too when the plug-in is installed)."""
+    enable_heif()
     return DecodeLimits(max_pixels=preferences.photo_pixel_limit_mp * 1_000_000)
 
 
