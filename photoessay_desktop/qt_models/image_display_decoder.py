@@ -47,6 +47,16 @@ class DisplayDecoder:
 
     def decode(self, path: Path, box: tuple[int, int] | None) -> QImage:
         """The photo at `path` upright, in sRGB, fitted into `box`; raises ImageDecodeError."""
+        disk = self._thumbnails
+        # The disk cache comes first: a list of 1,000 cached thumbnails must not parse 1,000
+        # camera-file headers. A changed file has a new key, so this is never stale.
+        key = disk.key_for(path, box, self._background) if disk is not None else None
+        if key is not None and disk is not None:
+            stored = disk.lookup(key)
+            if stored is not None:
+                cached = _read_with_qt(stored, None)
+                if not cached.isNull():
+                    return cached
         with open_photo(path, self._limits) as probe:
             orientation = orientation_of(probe)
             target = stored_fit(probe.size, orientation, box)
@@ -58,19 +68,12 @@ class DisplayDecoder:
                 and target[0] * target[1] * 4 <= _QT_MAX_BYTES
                 and _ends_with_eoi(path)
             )
-            small = box is not None and max(box) <= self._thumbnail_max_side
-        disk = self._thumbnails if (small or not qt_can) else None
-        key = disk.key_for(path, box, self._background) if disk is not None else None
-        if key is not None and disk is not None:
-            stored = disk.lookup(key)
-            if stored is not None:
-                cached = _read_with_qt(stored, None)
-                if not cached.isNull():
-                    return cached
         image = _read_with_qt(path, QSize(*target)) if qt_can else QImage()
         if image.isNull():
             image = self._decode_with_pillow(path, box)
-        if key is not None and disk is not None:
+        small = box is not None and max(box) <= self._thumbnail_max_side
+        # Kept on disk: small sizes (the list) and formats without DCT scaling (PNG, TIFF, ...).
+        if key is not None and disk is not None and (small or not qt_can):
             disk.store(key, encode_jpeg(image))
         return image
 
