@@ -34,11 +34,17 @@ def test_add_photos_by_dialog_prefills_caption_and_credit(
     cups, leaf, grey = slides[2], slides[3], slides[4]
     assert cups.caption.startswith("Colorful cups. Aarhus, Denmark.")  # IPTC/XMP description
     assert leaf.credit == "Martin Klapetek"  # the photographer from the metadata
-    assert grey.caption == "" and grey.credit == ""  # blank or boilerplate fields are ignored
+    assert grey.caption == "" and grey.credit == ""  # nothing embedded: nothing suggested
     assert window.slide_list.selected_rows() == [2, 3, 4]
     assert window.undo_action.text() == "&Undo Add 3 Photos"
     window.undo_action.trigger()
     assert len(window.document.essay.slides) == 11
+    # EXIF "OLYMPUS DIGITAL CAMERA" and a space-padded Artist are camera boilerplate, not text.
+    editor.dialogs.photos = [[photos / "kite.jpg", photos / "cold-ripple.jpg"]]
+    window.actions_.add_photos.trigger()
+    kite, ripple = window.document.essay.slides[2:4]
+    assert kite.image == str(photos / "kite.jpg")
+    assert (kite.caption, kite.credit, ripple.caption, ripple.credit) == ("", "", "", "")
 
 
 def test_non_photos_are_skipped_with_a_reason(
