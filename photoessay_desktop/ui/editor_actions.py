@@ -81,6 +81,8 @@ class EditorActions(QObject):
         self.zoom_in = make("Zoom &In", "actionZoomIn", Std.ZoomIn, "Ctrl+=", "Ctrl++")
         self.zoom_out = make("Zoom &Out", "actionZoomOut", Std.ZoomOut, "Ctrl+-")
         self.zoom_fit = make("&Fit to Window", "actionZoomFit", "Ctrl+0")
+        self.next_pane = make("Next &Pane", "actionNextPane", "F6", tip="Slides, photo, edit panel")
+        self.previous_pane = make("Pre&vious Pane", "actionPreviousPane", "Shift+F6")
 
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]

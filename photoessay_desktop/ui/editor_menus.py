@@ -52,6 +52,8 @@ def build_menus(
     view_menu.setObjectName("menuView")
     view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
     view_menu.addSeparator()
+    view_menu.addActions([actions.next_pane, actions.previous_pane])
+    view_menu.addSeparator()
     view_menu.addAction(preflight)
     return {
         "file": file_menu,

@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(self.viewer.photo.zoom_in)
         a.zoom_out.triggered.connect(self.viewer.photo.zoom_out)
         a.zoom_fit.triggered.connect(self.viewer.photo.fit)
+        a.next_pane.triggered.connect(lambda: self._cycle_pane(1))
+        a.previous_pane.triggered.connect(lambda: self._cycle_pane(-1))
         self.edit_panel.replace_photo_requested.connect(slides.replace_photo)
         self.edit_panel.relink_requested.connect(slides.relink)
         self.model.files_dropped.connect(self._on_files_dropped)
@@ -299,6 +301,27 @@ class MainWindow(QMainWindow):
         if findings:
             first = findings[0]
             self._go_to_finding(-1 if first.slide is None else first.slide - 1, first.field or "")
+
+    def _cycle_pane(self, step: int) -> None:
+        # F6 / Shift+F6: the keyboard way between list, photo, edit panel and findings.
+        panes = [self.slide_list, self.viewer.photo, self.edit_panel, self.preflight_dock.list]
+        panes = [p for p in panes if p.isVisible()]
+        focus = self.focusWidget()
+        current = next(
+            (
+                i
+                for i, p in enumerate(panes)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = panes[(current + step) % len(panes)]
+        if target is self.edit_panel:
+            self.edit_panel.focus_field(
+                "caption" if self.edit_panel.currentIndex() == 0 else "title"
+            )
+        else:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _go_to_finding(self, row: int, field: str) -> None:
         self._select_row(row)

@@ -217,3 +217,18 @@ def test_ctrl_z_in_a_text_field_undoes_through_the_document(editor: Editor, qtbo
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.document.undo_stack.index() == 2
+
+
+def test_f6_moves_between_the_panes(editor: Editor, qtbot: QtBot) -> None:
+    window = editor.window
+    window.slide_list.setFocus()
+    qtbot.keyClick(window.slide_list, Qt.Key.Key_F6)
+    assert window.viewer.photo.hasFocus()
+    qtbot.keyClick(window.viewer.photo, Qt.Key.Key_F6)
+    assert window.edit_panel.caption.hasFocus()
+    qtbot.keyClick(window.edit_panel.caption, Qt.Key.Key_F6)
+    assert window.preflight_dock.list.hasFocus()
+    qtbot.keyClick(window.preflight_dock.list, Qt.Key.Key_F6)
+    assert window.slide_list.hasFocus()
+    qtbot.keyClick(window.slide_list, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.preflight_dock.list.hasFocus()
