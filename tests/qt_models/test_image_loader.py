@@ -310,3 +310,21 @@ def test_qt_void_calls_do_not_free_none() -> None:
         reader.setScaledSize(QSize(10, 10))
         reader.setAutoTransform(True)
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_a_damaged_disk_cache_entry_is_decoded_again(
+    qtbot: QtBot, photos: Path, tmp_path: Path
+) -> None:
+    cache = ThumbnailCache(tmp_path / "thumbs")
+    ref = flat_jpeg(photos / "p.jpg", (200, 30, 30), (300, 200))
+    first = ImageLoader(thread_count=1, thumbnails=cache)
+    with qtbot.waitSignal(first.image_ready, timeout=10_000):
+        first.request("row", ref, QSize(64, 64))
+    (stored,) = (tmp_path / "thumbs").glob("??/*.jpg")
+    stored.write_bytes(b"\xff\xd8 not really a jpeg")  # a crash mid-write on another machine
+    second = ImageLoader(thread_count=1, thumbnails=cache)
+    record = Recorder(second)
+    with qtbot.waitSignal(second.image_ready, timeout=10_000):
+        second.request("row", ref, QSize(64, 64))
+    assert near(rgb(record.ready[0][1], 5, 5), (200, 30, 30))
+    assert Image.open(stored).size == (64, 43)  # and the entry was written again
