@@ -26,7 +26,7 @@ from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.document.text_search import Match
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.ui.edit_panel import EditPanel
-from photoessay_desktop.ui.editor_actions import EditorActions, Std, key_sequences
+from photoessay_desktop.ui.editor_actions import EditorActions
 from photoessay_desktop.ui.editor_menus import build_menus, fill_recent_menu
 from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.export_workflow import ExportWorkflow
@@ -41,6 +41,7 @@ from photoessay_desktop.ui.slide_viewer import SlideViewer
 from photoessay_desktop.ui.slide_workflow import SlideWorkflow
 from photoessay_desktop.ui.slideshow.slideshow_workflow import SlideshowWorkflow
 from photoessay_desktop.ui.start_page import StartPage
+from photoessay_desktop.ui.undo_actions import RevealingUndo
 from photoessay_desktop.ui.window_layout import restore_layout, save_layout
 
 APP_NAME = "PhotoEssay"
@@ -136,12 +137,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.actions_ = EditorActions(self)
-        self.undo_action = document.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setObjectName("actionUndo")
-        self.undo_action.setShortcuts(key_sequences(Std.Undo, "Ctrl+Z"))
-        self.redo_action = document.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setObjectName("actionRedo")
-        self.redo_action.setShortcuts(key_sequences(Std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
+        self.undo = RevealingUndo(document, self.slide_list, self)
+        self.undo_action, self.redo_action = self.undo.undo_action, self.undo.redo_action
         self.menus = build_menus(
             self,
             self.actions_,

@@ -232,3 +232,20 @@ def test_f6_moves_between_the_panes(editor: Editor, qtbot: QtBot) -> None:
     assert window.slide_list.hasFocus()
     qtbot.keyClick(window.slide_list, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert window.preflight_dock.list.hasFocus()
+
+
+def test_undo_selects_the_slides_it_changed(editor: Editor, qtbot: QtBot) -> None:
+    window = editor.window
+    window.slide_list.select_rows([7])
+    type_text(window.edit_panel.caption, "!")
+    window.slide_list.select_rows([1, 2])
+    window.actions_.move_down.trigger()
+    window.slide_list.select_rows([0])
+    window.undo_action.trigger()
+    assert window.slide_list.selected_rows() == [1, 2]  # the moved slides, back in place
+    window.slide_list.select_rows([0])
+    window.undo_action.trigger()
+    assert window.slide_list.current_row() == 7  # the slide whose caption lost the "!"
+    assert not window.edit_panel.caption.toPlainText().endswith("!")
+    window.redo_action.trigger()
+    assert window.edit_panel.caption.toPlainText().endswith("!")
