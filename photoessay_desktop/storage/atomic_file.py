@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -86,10 +87,36 @@ def _own_ids() -> tuple[int, int]:
 
 
 def _temp_in(folder: Path, target: Path) -> tuple[int, Path]:
-    prefix = sibling_name(target, prefix=".", suffix="." + _TEMP_RANDOM + TEMP_SUFFIX)
-    prefix = prefix[: -len(_TEMP_RANDOM + TEMP_SUFFIX)]
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
     return fd, Path(name)
+
+
+def _temp_prefix(target: Path) -> str:
+    prefix = sibling_name(target, prefix=".", suffix="." + _TEMP_RANDOM + TEMP_SUFFIX)
+    return prefix[: -len(_TEMP_RANDOM + TEMP_SUFFIX)]
+
+
+def remove_leftover_temporaries(path: Path) -> list[Path]:
+    """Delete the hidden temporary files a save of path cut short by a crash left beside it.
+
+    Call it only while no other process can be saving path (while holding its lock): a live
+    save's temporary file looks the same. Returns what was removed.
+    """
+    target = real_target(path)
+    names = {_temp_prefix(target), _temp_prefix(sibling_path(target, suffix=BACKUP_SUFFIX))}
+    alternatives = "|".join(re.escape(name) for name in sorted(names))
+    pattern = re.compile(f"(?:{alternatives})[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    removed: list[Path] = []
+    try:
+        candidates = list(target.parent.iterdir())
+    except OSError:
+        return removed
+    for candidate in candidates:
+        if pattern.fullmatch(candidate.name) and candidate.is_file():
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
 
 
 def _snapshot(target: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.storage.atomic_file import remove_leftover_temporaries
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.storage.essay_file_error import EssayFileError
 from photoessay_desktop.storage.essay_lock import EssayLock, LockOwner
@@ -62,6 +63,9 @@ class OpenEssayFile:
                 lock = EssayLock.acquire(path, owner)
             except OSError as exc:
                 lock_problem = f"no lock file could be written beside it ({exc.strerror or exc})"
+            else:
+                # Holding the lock, nobody else can be saving: temporaries are a crash's debris.
+                remove_leftover_temporaries(path)
         try:
             # The identity is taken first: a change between the two reads then shows as a change.
             identity = identity_of(path)

@@ -15,6 +15,7 @@ import pytest
 from photoessay_desktop.storage.atomic_file import (
     ReadOnlyFileError,
     backup_path_for,
+    remove_leftover_temporaries,
     write_atomically,
 )
 from photoessay_desktop.storage.sibling_names import NAME_MAX_BYTES, sibling_name
@@ -125,3 +126,21 @@ def test_shortened_sibling_names_of_similar_long_names_differ() -> None:
     assert a.endswith(".bak")
     assert a.startswith("д" * 100)
     assert len(a.encode()) <= NAME_MAX_BYTES
+
+
+def test_leftover_temporaries_of_this_file_only_are_removed(folder: Path) -> None:
+    path = folder / "essay.essay.json"
+    write_atomically(path, b"one")
+    debris = [
+        folder / ".essay.essay.json.ab_12xyz.tmp",
+        folder / ".essay.essay.json.bak.q1w2e3r4.tmp",
+    ]
+    keep = [
+        folder / ".other.essay.json.ab_12xyz.tmp",
+        folder / ".essay.essay.json.short.tmp",
+        folder / "essay.essay.json.bak",
+    ]
+    for file in (*debris, *keep):
+        file.write_bytes(b"x")
+    assert sorted(remove_leftover_temporaries(path)) == sorted(debris)
+    assert names(folder) == sorted(p.name for p in (path, *keep))
