@@ -20,6 +20,10 @@ class Preferences(BaseModel):
 
     recent_files: tuple[str, ...] = Field(default=(), description="most recent first, at most 10")
     last_essay: str | None = Field(default=None, description="reopened when started without one")
+    # File safety: how often unsaved changes are autosaved (ui/reliability_controller.py).
+    autosave_seconds: int = Field(
+        default=30, ge=5, le=3600, description="how often unsaved changes are autosaved"
+    )
     window_geometry: str = Field(default="", description="QMainWindow.saveGeometry(), base64")
     window_state: str = Field(default="", description="QMainWindow.saveState() (docks), base64")
     splitter_state: str = Field(default="", description="list | photo | edit panel widths, base64")
