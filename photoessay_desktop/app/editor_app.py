@@ -10,10 +10,13 @@ from importlib import resources
 from pathlib import Path
 
 from platformdirs import user_cache_dir
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from photoessay_desktop.app.autosave_recovery import AutosaveRecovery
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
+from photoessay_desktop.app.guarded_files import GuardedEssayFiles
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
@@ -28,6 +31,7 @@ from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
 from photoessay_desktop.settings.preferences_store import PreferencesStore, default_config_folder
+from photoessay_desktop.storage.autosave_store import AutosaveStore, default_autosave_folder
 from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.file_dialogs import QtFileDialogs
 from photoessay_desktop.ui.main_window import MainWindow
@@ -62,10 +66,15 @@ def bundled_samples() -> tuple[Path, ...]:
     return tuple(sorted(_SAMPLES.glob("*/*.essay.json")))
 
 
-def default_services(config_folder: Path | None = None) -> EditorServices:
+def default_services(
+    config_folder: Path | None = None, autosave_folder: Path | None = None
+) -> EditorServices:
     """The real collaborators: storage, imaging, preflight, Qt dialogs, the user's config folder."""
+    autosaves = AutosaveStore(autosave_folder or default_autosave_folder())
     return EditorServices(
-        files=StorageEssayFiles(),
+        files=GuardedEssayFiles(StorageEssayFiles()),
+        autosave=autosaves,
+        recovery=AutosaveRecovery(autosaves),
         read_facts=read_image_facts,
         check=preflight_check,
         photo_text=photo_text,
@@ -110,4 +119,6 @@ def run_editor(path: Path | None) -> int:
     window = build_main_window(services, icon)
     window.files.start(path)
     window.show()
+    # Once the window is up: what a crash left unsaved is offered before anything else.
+    QTimer.singleShot(0, window.reliability.offer_recovery)
     return app.exec()

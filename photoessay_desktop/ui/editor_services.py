@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from photoessay_desktop.document.autosave_controller import AutosaveStore
 from photoessay_desktop.document.essay_files import EssayFiles, PhotoTextReader
+from photoessay_desktop.document.file_safety import RecoverySource
 from photoessay_desktop.document.image_facts_cache import FactsReader
 from photoessay_desktop.document.preflight_runner import Check
 from photoessay_desktop.qt_models.export_runner import ExportFunction
@@ -18,6 +20,7 @@ from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.export_dialog import TargetChooser, ask_export_target
 from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
+from photoessay_desktop.ui.reliability_prompts import ReliabilityPrompts
 from photoessay_desktop.ui.remote_photos_workflow import AllowHosts, RemotePermissions
 
 
@@ -40,3 +43,7 @@ class EditorServices:
     # File > Export... (publishing's run_export in the app); None hides the command.
     export: ExportFunction | None = None
     choose_export_target: TargetChooser = ask_export_target
+    # File safety (ui/reliability_controller.py): none of it runs unless given.
+    autosave: AutosaveStore | None = None
+    recovery: RecoverySource | None = None
+    reliability_prompts: ReliabilityPrompts | None = None

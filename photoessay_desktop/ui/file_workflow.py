@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from photoessay_desktop.document import edit_requests
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.essay_files import DocumentFileError, EssayFiles
+from photoessay_desktop.document.file_safety import OpenCancelledError
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.file_dialogs import FileDialogs
@@ -121,6 +122,8 @@ class FileWorkflow(QObject):
         path = path.absolute()
         try:
             essay = self._files.load(path)
+        except OpenCancelledError:
+            return False  # in use elsewhere and the user chose not to open it read-only
         except DocumentFileError as exc:
             self._prompts.show_error(self._window, "Cannot Open Essay", str(exc))
             return False

@@ -33,6 +33,7 @@ from photoessay_desktop.ui.export_workflow import ExportWorkflow
 from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX, FileWorkflow
 from photoessay_desktop.ui.find_bar import FindBar
 from photoessay_desktop.ui.preflight_dock import PreflightDock
+from photoessay_desktop.ui.reliability_controller import ReliabilityController
 from photoessay_desktop.ui.remote_photos_banner import RemotePhotosBanner
 from photoessay_desktop.ui.remote_photos_workflow import RemotePhotosWorkflow
 from photoessay_desktop.ui.slide_list_view import SlideListView
@@ -135,6 +136,17 @@ class MainWindow(QMainWindow):
             services.remote_permissions,
             services.allow_remote_hosts,
             self,
+        )
+        self.reliability = ReliabilityController(
+            self,
+            document,
+            self.files,
+            services.files,
+            services.prompts,
+            autosave_store=services.autosave,
+            autosave_seconds=services.preferences.load().autosave_seconds,
+            recovery=services.recovery,
+            questions=services.reliability_prompts,
         )
         self.actions_ = EditorActions(self)
         self.undo = RevealingUndo(document, self.slide_list, self)
@@ -360,4 +372,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_layout(self, self.splitter, self._services.preferences)
+        self.reliability.clean_close()
         event.accept()
