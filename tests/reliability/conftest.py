@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.editor_support import lock_holder, make_safe_editor
 from tests.reliability.failing_places import read_only_folder_at, tiny_disk_at
+
+# Fixtures shared by the editor-level reliability tests (imported to register them here).
+__all__ = ["lock_holder", "make_safe_editor"]
 
 
 @pytest.fixture
