@@ -191,7 +191,17 @@ def relative_image_ref(ref: str, folder: Path) -> str:
         relative = os.path.relpath(ref, folder)
     except ValueError:  # another drive on Windows: no relative form exists
         return ref.replace(os.sep, "/")
-    return PurePosixPath(*Path(relative).parts).as_posix()
+    stored = PurePosixPath(*Path(relative).parts).as_posix()
+    return stored if _reads_back_as_local(stored) else f"./{stored}"
+
+
+def _reads_back_as_local(stored: str) -> bool:
+    # A photo named "IMG:0001.jpg" or " " must not come back as a web scheme or an empty
+    # reference (the file would no longer open); "./" keeps it a path. Found by the fuzzer.
+    try:
+        return image_ref_kind(stored) is ImageRefKind.LOCAL
+    except UnsafeImageRefError:
+        return False
 
 
 def _map_images(essay: Essay, convert: Any, folder: Path) -> Essay:

@@ -170,7 +170,10 @@ _NAME = st.text(
     min_size=1,
     max_size=20,
 ).filter(lambda name: name not in (".", "..")) | st.sampled_from(
-    ["new\nline", "tab\tand\rreturn", " spaced ", "-dash", "~", "..dots", "*?<>|:"]
+    [
+        *("new\nline", "tab\tand\rreturn", " spaced ", "-dash", "~", "..dots", "*?<>|:", " "),
+        *("\n", "IMG:0001", "https:x", "javascript:alert(1)", "C:", "a:b"),
+    ]
 )
 
 
@@ -213,3 +216,13 @@ def test_awkward_essays_survive_save_and_load(tmp_path: Path, data: st.DataObjec
     path = folder / (data.draw(_NAME, label="file") + ".essay.json")
     save_essay(essay, path, keep_backup=True)
     assert load_essay(path) == essay
+
+
+def test_photo_names_that_look_like_schemes_or_blanks_survive(tmp_path: Path) -> None:
+    names = ["IMG:0001.jpg", "https:x", " ", "\n", "javascript:alert(1)", "C:", "a:b"]
+    slides = tuple(Slide(id=str(i), image=str(tmp_path / name)) for i, name in enumerate(names))
+    path = tmp_path / "essay.essay.json"
+    save_essay(Essay(slides=slides), path)
+    stored = json.loads(path.read_text(encoding="utf-8"))["slides"]
+    assert [slide["image"] for slide in stored] == [f"./{name}" for name in names]
+    assert load_essay(path).slides == slides
