@@ -20,6 +20,7 @@ from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text
 from photoessay_desktop.app.guarded_files import GuardedEssayFiles
 from photoessay_desktop.document.file_safety import RecoveryOffer
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.autosave_store import AutosaveStore
 from photoessay_desktop.ui.editor_services import EditorServices
@@ -83,7 +84,7 @@ MakeSafeEditor = Callable[..., SafeEditor]
 def make_safe_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeSafeEditor]:
     windows: list[MainWindow] = []
 
-    def make(questions: ScriptedQuestions | None = None) -> SafeEditor:
+    def make(questions: ScriptedQuestions | None = None, *, images: bool = False) -> SafeEditor:
         dialogs, prompts = ScriptedDialogs(), ScriptedPrompts()
         asked = questions or ScriptedQuestions()
         autosaves = tmp_path / "state" / "autosave"
@@ -99,6 +100,7 @@ def make_safe_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeSafeEditor]:
             autosave=store,
             recovery=AutosaveRecovery(store),
             reliability_prompts=asked,
+            images=ImageLoader(thread_count=2) if images else None,
         )
         window = build_main_window(services)
         qtbot.addWidget(window)
