@@ -34,7 +34,8 @@ def image_ref_kind(ref: str) -> ImageRefKind:
         raise UnsafeImageRefError("the image reference is empty")
     if "\x00" in ref:
         raise UnsafeImageRefError("the image reference contains a NUL character")
-    if ref.startswith(("\\\\", "//")):
+    # Any two leading separators: Windows reads "/\\host\\share" and "\\/host/share" as UNC too.
+    if len(ref) >= 2 and ref[0] in "\\/" and ref[1] in "\\/":
         return ImageRefKind.NETWORK
     if _DRIVE.match(ref):
         return ImageRefKind.LOCAL

@@ -75,3 +75,12 @@ def test_a_photo_on_the_share_the_essay_came_from_may_be_opened() -> None:
     assert may_open_without_asking(f"{share}/photos/a.jpg", share)
     assert may_open_without_asking("//NEWSDESK/other/a.jpg", share)
     assert not may_open_without_asking("//attacker/other/a.jpg", share)
+
+
+def test_mixed_slash_unc_paths_are_network_references_in_the_model_too() -> None:
+    from photoessay_desktop.domain.image_ref import ImageRefKind, image_ref_kind
+
+    # Windows opens both as \\host\share: classified LOCAL, they would leak credentials there.
+    for ref in ("/\\attacker\\share\\a.jpg", "\\/attacker/share/a.jpg", "//a/b", "\\\\a\\b"):
+        assert image_ref_kind(ref) is ImageRefKind.NETWORK
+    assert image_ref_kind("/photos/a.jpg") is ImageRefKind.LOCAL
