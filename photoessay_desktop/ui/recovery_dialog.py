@@ -27,9 +27,10 @@ from photoessay_desktop.document.file_safety import RecoveryOffer
 def offer_label(offer: RecoveryOffer) -> str:
     """'Lakes (lakes.essay.json), 12 slides — autosaved 24 Nov 16:52' plus where it was saved."""
     when = f" — autosaved {offer.saved_at.astimezone():%d %b %H:%M}" if offer.saved_at else ""
-    where = f"\n{offer.essay_path}" if offer.essay_path is not None else "\nNever saved"
-    problem = f"\n{offer.problem}" if offer.problem else ""
-    return f"{offer.description}{when}{where}{problem}"
+    if offer.problem:
+        return f"{offer.description}{when}\n{offer.problem}"
+    where = offer.essay_path if offer.essay_path is not None else "Never saved"
+    return f"{offer.description}{when}\n{where}"
 
 
 class RecoveryDialog(QDialog):
@@ -56,6 +57,10 @@ class RecoveryDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Unsaved essays")
+        self.list.setSpacing(4)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for offer in self._offers:
             item = QListWidgetItem(offer_label(offer))
             item.setData(Qt.ItemDataRole.UserRole, offer.key)
