@@ -92,7 +92,7 @@ class GuardedEssayFiles:
             if self._open is not None and _same_file(self._open.path, path):
                 self._save_in_place(self._open, essay)
             else:
-                opened = OpenEssayFile.save_new(essay, path, owner=self._owner)
+                opened = self._save_new(essay, path)
                 self.close()
                 self._open = opened
         except EssayLockedError as exc:
@@ -100,7 +100,22 @@ class GuardedEssayFiles:
         except EssayFileError as exc:
             raise DocumentFileError(str(exc)) from None
 
+    def _save_new(self, essay: Essay, path: Path) -> OpenEssayFile:
+        try:
+            return OpenEssayFile.save_new(essay, path, owner=self._owner)
+        except EssayLockedError as exc:
+            holder = exc.owner
+            if holder is None or holder.pid != os.getpid() or not holder.is_on_this_host():
+                raise
+        # Our own lock is there: the open essay's folder was renamed to where we now save.
+        self.close()
+        return OpenEssayFile.save_new(essay, path, owner=self._owner)
+
     def _save_in_place(self, opened: OpenEssayFile, essay: Essay) -> None:
+        if not opened.path.parent.is_dir():
+            # Nobody's version to protect: the save fails and says the folder is gone.
+            opened.save(essay, overwrite_changes=True)
+            return
         try:
             opened.save(essay)
         except ExternalChangeError as exc:

@@ -85,14 +85,17 @@ class ReliabilityController(QObject):
 
     # -- outside changes -----------------------------------------------------------------------
     def _watch(self, *_args: object) -> None:
-        """Watch the open file and its folder (a sync client replaces files by renaming)."""
+        """Watch the open file, its folder (a sync client replaces files by renaming) and the
+        folder above (where a rename of the essay's folder shows)."""
         current = self._watcher.files() + self._watcher.directories()
         if current:
             self._watcher.removePaths(current)
         path = self._document.path
         if path is None or self._guarded is None:
             return
-        targets = [str(p) for p in (path, path.parent) if p.exists()]
+        targets = [
+            str(p) for p in dict.fromkeys((path, path.parent, path.parent.parent)) if p.exists()
+        ]
         if targets:
             self._watcher.addPaths(targets)
 
@@ -106,7 +109,11 @@ class ReliabilityController(QObject):
             self._watch()
             return False
         if not path.exists():
-            self._show_status(f"{path.name} was deleted or moved on disk. Save to write it again.")
+            self._show_status(
+                f"{path.name} was deleted or moved on disk. Save to write it again."
+                if path.parent.is_dir()
+                else f"The folder of {path.name} was renamed or removed. Use Save As to keep it."
+            )
             self._watch()
             return True
         self._asking = True

@@ -299,3 +299,25 @@ def test_reopening_the_open_essay_is_not_blocked_by_its_own_lock(
     assert editor.prompts.errors == []
     owner = read_lock_owner(path)
     assert owner is not None and owner.pid == os.getpid()
+
+
+def test_a_folder_renamed_under_the_open_essay_is_noticed_and_save_as_keeps_the_work(
+    make_safe_editor: MakeSafeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = lakes_copy(tmp_path)
+    editor = make_safe_editor()
+    window = editor.window
+    window.files.start(path)
+    edit_requests.edit_essay_field(window.document, "title", "Mine")
+    moved = path.parent.with_name("renamed by a colleague")
+    path.parent.rename(moved)
+    qtbot.waitUntil(
+        lambda: "renamed or removed" in window.statusBar().currentMessage(), timeout=5000
+    )
+    window.actions_.save.trigger()
+    assert "the folder no longer exists" in editor.prompts.errors[-1][1]
+    assert window.isWindowModified()
+    editor.dialogs.save_as.append(moved / "lakes.essay.json")
+    window.actions_.save_as.trigger()
+    assert load_essay(moved / "lakes.essay.json").title == "Mine"
+    assert not window.isWindowModified()
