@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache, is_pending
 from photoessay_desktop.domain.image_facts import ImageStatus
+from photoessay_desktop.domain.image_location import ImageLocation, image_location
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 
 
@@ -68,7 +69,16 @@ class SlideStatus(QLabel):
             parts.append("text slide")
         else:
             parts.append(self._describe(ref))
+            if self._outside_the_essays_folder(ref):
+                parts.append("outside the essay's folder")
         self.setText(" · ".join(parts))
+
+    def _outside_the_essays_folder(self, ref: str) -> bool:
+        # A stranger's essay may point anywhere on this computer: say so (untitled: no folder).
+        path = self._document.path
+        if path is None:
+            return False
+        return image_location(ref, str(path.parent)) is ImageLocation.OUTSIDE_FOLDER
 
     def _describe(self, ref: str) -> str:
         try:

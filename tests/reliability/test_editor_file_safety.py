@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.document import edit_requests
@@ -321,3 +322,22 @@ def test_a_folder_renamed_under_the_open_essay_is_noticed_and_save_as_keeps_the_
     window.actions_.save_as.trigger()
     assert load_essay(moved / "lakes.essay.json").title == "Mine"
     assert not window.isWindowModified()
+
+
+def test_a_photo_outside_the_essays_folder_is_shown_as_such(
+    make_safe_editor: MakeSafeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path = lakes_copy(tmp_path)
+    essay = load_essay(path)
+    inside = essay.slides[0]
+    outside = inside.model_copy(update={"id": "far", "image": "/etc/hostname"})
+    share = inside.model_copy(update={"id": "share", "image": "/\\attacker\\share\\a.jpg"})
+    save_essay(essay.model_copy(update={"slides": (inside, outside, share)}), path)
+    window = make_safe_editor().window
+    window.files.start(path)
+    assert "outside the essay's folder" not in window.status.text()
+    qtbot.keyClick(window.slide_list, Qt.Key.Key_Down)
+    assert window.status.text().startswith("Slide 2 of 3")
+    assert window.status.text().endswith(" · outside the essay's folder")
+    qtbot.keyClick(window.slide_list, Qt.Key.Key_Down)
+    assert window.status.text() == "Slide 3 of 3 · network photo"
