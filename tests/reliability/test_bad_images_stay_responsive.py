@@ -60,11 +60,11 @@ def test_the_editor_stays_responsive_through_every_bad_photo(
     last = len(essay.slides) - 1
     for row in range(last):
         assert window.slide_list.current_row() == row
-        qtbot.waitUntil(lambda: view.message not in ("", "Loading…"), timeout=10_000)
+        qtbot.waitUntil(lambda: view.message not in ("", "Loading…"), timeout=20_000)
         assert not view.has_image()
         assert essay.slides[row].image in view.message  # the placeholder names the file
         qtbot.keyClick(window.slide_list, Qt.Key.Key_Down)
-    qtbot.waitUntil(view.has_image, timeout=10_000)  # the good photo after all the bad ones
+    qtbot.waitUntil(view.has_image, timeout=20_000)  # the good photo after all the bad ones
     window.edit_panel.title.setFocus()
     qtbot.keyClicks(window.edit_panel.title, " still typing")
     assert window.document.essay.title == "Bad photos still typing"
@@ -86,9 +86,9 @@ def test_the_slideshow_stays_responsive_through_every_bad_photo(
     last = len(essay.slides)
     for number in range(1, last):
         assert audience.scene.content.frame.slide_number == number
-        qtbot.waitUntil(lambda: bool(audience.scene.content.status_text), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(audience.scene.content.status_text), timeout=20_000)
         assert audience.scene.content.status_text.startswith("Photo unavailable\n")
         assert audience.scene.content.pixmap is None
         qtbot.keyClick(audience, Qt.Key.Key_Right)
     assert audience.scene.content.frame.slide_number == last
-    qtbot.waitUntil(lambda: audience.scene.content.pixmap is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: audience.scene.content.pixmap is not None, timeout=20_000)

@@ -133,7 +133,7 @@ def test_an_outside_change_is_noticed_and_can_be_reloaded(
     window = editor.window
     window.files.start(path)
     colleague_saves(path, "Changed by a colleague")
-    qtbot.waitUntil(lambda: bool(editor.questions.asked), timeout=5000)
+    qtbot.waitUntil(lambda: bool(editor.questions.asked), timeout=20_000)
     assert editor.questions.asked == ["reload:lakes.essay.json:clean"]
     assert window.document.essay.title == "Changed by a colleague"
     assert window.edit_panel.title.text() == "Changed by a colleague"
@@ -149,7 +149,7 @@ def test_keeping_my_version_after_a_notice_still_protects_theirs(
     window.files.start(path)
     edit_requests.edit_essay_field(window.document, "title", "Mine")
     colleague_saves(path, "Theirs")
-    qtbot.waitUntil(lambda: bool(editor.questions.asked), timeout=5000)
+    qtbot.waitUntil(lambda: bool(editor.questions.asked), timeout=20_000)
     assert editor.questions.asked == ["reload:lakes.essay.json:modified"]
     assert window.document.essay.title == "Mine"
     window.actions_.save.trigger()
@@ -313,7 +313,7 @@ def test_a_folder_renamed_under_the_open_essay_is_noticed_and_save_as_keeps_the_
     moved = path.parent.with_name("renamed by a colleague")
     path.parent.rename(moved)
     qtbot.waitUntil(
-        lambda: "renamed or removed" in window.statusBar().currentMessage(), timeout=5000
+        lambda: "renamed or removed" in window.statusBar().currentMessage(), timeout=20_000
     )
     window.actions_.save.trigger()
     assert "the folder no longer exists" in editor.prompts.errors[-1][1]
