@@ -83,8 +83,8 @@ def paint_overview(
     cursor: int,
     current: int,
 ) -> None:
-    """Dim the show and paint the page of tiles holding the cursor, the cursor outlined."""
-    painter.fillRect(rect, QColor(8, 8, 8, 240))
+    """Cover the show with the page of tiles holding the cursor, the cursor outlined."""
+    painter.fillRect(rect, QColor(8, 8, 8))  # opaque: the slide behind must not show through
     start = layout.page_start(cursor)
     label_font = font(SANS, layout.label_height * 0.62)
     for slot, content in enumerate(tiles[start : start + layout.per_page]):
