@@ -52,11 +52,23 @@ def percentile_ms(samples: list[float], fraction: float) -> float:
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 120.0) -> None:
-    deadline = time.perf_counter() + timeout
-    while not done():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the loader did not finish in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    """Run a real event loop until `done()`, as the app's exec() would.
+
+    Not a processEvents() loop: PySide keeps the GIL while processEvents() waits, which starves
+    the pool's threads and once doubled every figure measured here.
+    """
+    if done():
+        return
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(lambda: loop.quit() if done() else None)
+    poll.start()
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    poll.stop()
+    if not done():
+        raise TimeoutError("the loader did not finish in time")
 
 
 def djpeg_floor(path: Path, runs: int) -> dict[str, float | str]:
