@@ -30,6 +30,7 @@ class FileWorkflow(QObject):
     editing_changed = Signal(bool)
     status_message = Signal(str)  # a short note for the status bar ("Saved lakes.essay.json")
     recent_changed = Signal(list)  # paths as strings, most recent first
+    article_imported = Signal()  # the open essay now comes from article text the user chose
 
     def __init__(
         self,
@@ -177,6 +178,7 @@ class FileWorkflow(QObject):
         self._document.reset(Essay(), None)
         # Pushed, not reset: the imported essay is unsaved work the close prompt must protect.
         edit_requests.replace_essay(self._document, imported.essay, "Import Article")
+        self.article_imported.emit()
         self._set_editing(True)
         if imported.notes:
             notes = "\n".join(f"• {note}" for note in imported.notes)

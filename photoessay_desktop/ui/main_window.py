@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
             services.allow_remote_hosts,
             self,
         )
+        self.files.article_imported.connect(self.remote_photos.allow_essay_hosts)
         self.reliability = ReliabilityController(
             self,
             document,

@@ -64,6 +64,7 @@ class RemotePhotosWorkflow(QObject):
         banner.allow_requested.connect(self.allow_all)
         banner.dismissed.connect(self._on_dismissed)
         document.essay_replaced.connect(self._on_essay_replaced)
+        document.path_changed.connect(self._on_path_changed)
         document.slides_inserted.connect(self._refresh_banner)
         document.slide_changed.connect(self._refresh_banner)
 
@@ -103,6 +104,19 @@ class RemotePhotosWorkflow(QObject):
             self._permissions.allow(path, hosts)
         self._apply(self._allowed | hosts)
         self._banner.set_hosts([])
+
+    def allow_essay_hosts(self) -> None:
+        """Allow every host of the open essay: the user chose this text, as when importing an
+        article, so its photos are what they asked for, not a stranger's tracking pixels."""
+        self._apply(self._allowed | frozenset(remote_hosts(self._document.essay)))
+        self._refresh_banner()
+
+    def _on_path_changed(self) -> None:
+        # An imported article becomes a file on its first save: remember its hosts for that file,
+        # so reopening it does not ask about photos the user already chose to fetch.
+        path = self._document.path
+        if self._permissions is not None and path is not None and self._allowed:
+            self._permissions.allow(path, self._allowed)
 
     def _on_dismissed(self) -> None:
         # "Not Now" holds for this opening of the essay; the next opening asks again.

@@ -98,3 +98,33 @@ def test_not_now_keeps_the_placeholders(
     qtbot.wait(200)
     assert requests == []
     assert "not fetched" in editor.window.viewer.photo.message
+
+
+def test_an_imported_article_fetches_its_photos_and_remembers_them_once_saved(
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot, photo_server: tuple[str, list[str]]
+) -> None:
+    base, requests = photo_server
+    article = tmp_path / "статья.txt"
+    article.write_text(
+        f"# Lakes on the wire\nA standfirst.\n![A kite]({base}/kite.jpg)\nA kite.\nRisto / KDE\n",
+        encoding="utf-8",
+    )
+    editor = make_editor(images=True, remote_folder=tmp_path / "remote")
+    window = editor.window
+    window.files.start(None)
+    editor.dialogs.articles = [article]
+    window.actions_.import_article.trigger()
+    # The user chose this text: its photos are fetched without asking, as the issue promises.
+    assert not window.remote_banner.isVisible()
+    qtbot.waitUntil(window.viewer.photo.has_image, timeout=15000)
+    assert requests and all(r == "/kite.jpg" for r in requests)
+
+    saved = tmp_path / "wire.essay.json"
+    editor.dialogs.save_as = [saved]
+    window.actions_.save.trigger()
+    assert window.document.path == saved.absolute()
+    window.close()
+
+    again = make_editor(images=True, remote_folder=tmp_path / "remote", config=editor.config)
+    again.window.files.start(saved)
+    assert not again.window.remote_banner.isVisible()  # remembered for the saved file
