@@ -1,7 +1,8 @@
 """Optional HEIC/HEIF support through the pillow-heif plug-in (the `heic` extra), when installed.
 
-Registering adds the format to Pillow's registry for the whole process, so the composition root
-calls enable_heif() once at start-up; without the package everything else works unchanged.
+Registering adds the format to Pillow's registry for the whole process. photo_open.py calls
+enable_heif() on the first file no other plug-in opens (importing pillow-heif costs about 20 ms, too
+much for start-up); without the package everything else works unchanged.
 """
 
 from __future__ import annotations

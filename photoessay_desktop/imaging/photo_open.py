@@ -2,10 +2,14 @@
 
 Only the header is read here, so a decompression bomb or a refused format is turned away before a
 single pixel is decoded. It must not decode pixels or convert colour; decode.py does that.
+Only the allowed formats' Pillow plug-ins are imported, and pillow-heif on the first file no other
+plug-in knows: importing them all cost the editor's start-up (issue #5).
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import re
 from pathlib import Path
 
@@ -13,6 +17,20 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.errors import ImageDecodeError
+from photoessay_desktop.imaging.heif_support import enable_heif
+
+# Pillow's module for each allow-listed format; HEIF is registered by pillow-heif (heif_support).
+# A format named here by neither falls back to Image.init(), which imports every plug-in.
+_PILLOW_PLUGINS: dict[str, str | None] = {
+    "JPEG": "JpegImagePlugin",
+    "PNG": "PngImagePlugin",
+    "GIF": "GifImagePlugin",
+    "WEBP": "WebPImagePlugin",
+    "TIFF": "TiffImagePlugin",
+    "BMP": "BmpImagePlugin",
+    "AVIF": "AvifImagePlugin",
+    "HEIF": None,
+}
 
 # Leading bytes of formats people drop into an essay by mistake, so the message can name them.
 _KNOWN_REFUSED: tuple[tuple[bytes, str], ...] = (
@@ -41,7 +59,7 @@ def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
     if size == 0:
         raise ImageDecodeError("the file is empty (0 bytes)")
     try:
-        image = Image.open(path, formats=available_formats(limits))
+        image = _open_allowed(path, limits)
     except Image.DecompressionBombError as exc:
         raise ImageDecodeError(bomb_reason(exc)) from None
     except PermissionError:
@@ -58,10 +76,33 @@ def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
     return image
 
 
+def _open_allowed(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
+    try:
+        return Image.open(path, formats=available_formats(limits))
+    except UnidentifiedImageError:
+        # No other allowed format accepts what HEIF accepts (an ISO media "ftyp" box), so
+        # registering pillow-heif on the first file nothing else opened gives the same answer as
+        # registering it at start-up would have.
+        if "HEIF" in limits.formats and "HEIF" not in Image.OPEN and enable_heif():
+            return Image.open(path, formats=available_formats(limits))
+        raise
+
+
 def available_formats(limits: DecodeLimits) -> list[str]:
-    """The allowed formats Pillow can open in this process (HEIF only with its plug-in)."""
-    Image.init()  # loads Pillow's own plug-ins once; cheap afterwards
+    """The allowed formats Pillow can open in this process (HEIF once its plug-in is in)."""
+    for name in limits.formats - Image.OPEN.keys():
+        _load_plugin(name)
     return sorted(name for name in limits.formats if name in Image.OPEN)
+
+
+def _load_plugin(name: str) -> None:
+    if name not in _PILLOW_PLUGINS:
+        Image.init()  # cheap once done
+        return
+    module = _PILLOW_PLUGINS[name]
+    if module is not None:
+        with contextlib.suppress(ImportError):  # a Pillow built without the format's library
+            importlib.import_module(f"PIL.{module}")
 
 
 def check_pixel_limit(size: tuple[int, int], limits: DecodeLimits) -> None:
