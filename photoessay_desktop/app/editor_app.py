@@ -1,5 +1,8 @@
 """Builds the editor window from its collaborators (`build_main_window`, also what tests call) and
 runs it (`run_editor`, what the CLI calls). The only place the real services are chosen.
+
+Start-up time counts (issue #5): what the first painted window does not need (exports, dialogs,
+the checks' tables, web fetching) is imported where it is first used, not here.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ import sys
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QTimer
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from photoessay_desktop.app.autosave_recovery import AutosaveRecovery
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
+from photoessay_desktop.app.first_paint import after_first_paint
 from photoessay_desktop.app.guarded_files import GuardedEssayFiles
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
@@ -26,7 +31,6 @@ from photoessay_desktop.imaging.remote_permissions import (
     default_permissions_file,
 )
 from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
-from photoessay_desktop.publishing.export_job import run_export_with_downloads
 from photoessay_desktop.qt_models.image_loader import ImageLoader
 from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
@@ -36,6 +40,10 @@ from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.file_dialogs import QtFileDialogs
 from photoessay_desktop.ui.main_window import MainWindow
 from photoessay_desktop.ui.prompts import QtPrompts
+
+if TYPE_CHECKING:
+    from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
+    from photoessay_desktop.publishing.export_request import ExportRequest
 
 APP_ID = "photoessay"
 _SAMPLES = Path(__file__).resolve().parents[2] / "sample_essays"
@@ -66,6 +74,13 @@ def bundled_samples() -> tuple[Path, ...]:
     return tuple(sorted(_SAMPLES.glob("*/*.essay.json")))
 
 
+def export_essay(request: ExportRequest, control: ExportControl) -> ExportResult:
+    """File > Export...: publishing's export with the photos the editor already downloaded."""
+    from photoessay_desktop.publishing.export_job import run_export_with_downloads
+
+    return run_export_with_downloads(request, control)
+
+
 def default_services(
     config_folder: Path | None = None, autosave_folder: Path | None = None
 ) -> EditorServices:
@@ -82,7 +97,7 @@ def default_services(
         prompts=QtPrompts(),
         preferences=PreferencesStore(config_folder or default_config_folder()),
         samples=bundled_samples(),
-        export=run_export_with_downloads,
+        export=export_essay,
     )
 
 
@@ -117,8 +132,12 @@ def run_editor(path: Path | None) -> int:
         allow_remote_hosts=loader.set_allowed_hosts,
     )
     window = build_main_window(services, icon)
+    # The checks (and the photo header reads they start) wait for the first paint: the window
+    # shows the essay at once and its findings a moment later, as they follow every edit.
+    window.preflight.pause()
     window.files.start(path)
     window.show()
+    after_first_paint(window, window.preflight.resume)
     # Once the window is up: what a crash left unsaved is offered before anything else.
     QTimer.singleShot(0, window.reliability.offer_recovery)
     return app.exec()

@@ -54,6 +54,8 @@ class PreflightRunner(QObject):
         self._facts = facts
         self._check = check
         self._findings: tuple[FindingLike, ...] = ()
+        self._paused = False
+        self._owed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -81,9 +83,23 @@ class PreflightRunner(QObject):
     def _schedule(self, *_args: object) -> None:
         self._timer.start()
 
+    def pause(self) -> None:
+        """Hold the checks back until resume(): the editor's first paint does not wait for them."""
+        self._paused = True
+
+    def resume(self) -> None:
+        """Run the checks held back since pause(), if anything asked for them."""
+        self._paused = False
+        if self._owed:
+            self.run_now()
+
     def run_now(self) -> None:
         """Check the essay as it is now (also what a test calls instead of waiting)."""
         self._timer.stop()
+        if self._paused:
+            self._owed = True
+            return
+        self._owed = False
         essay = self._document.essay
         refs = [s.image for s in essay.slides if s.image is not None]
         # Photos whose facts are still being read are left out (no finding yet, not a false one);

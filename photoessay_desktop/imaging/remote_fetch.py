@@ -3,17 +3,18 @@
 Connect and read timeouts plus an overall deadline, a byte cap enforced while streaming,
 redirects followed only to http(s), and the same format allow-list and pixel limit as local files
 before a download is kept. It never fetches another scheme and never decides permission itself.
+http.client and ssl (with the email package behind them) load on the first download, not when the
+editor starts (issue #5).
 """
 
 from __future__ import annotations
 
 import hashlib
-import http.client
 import os
-import ssl
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import platformdirs
@@ -22,6 +23,9 @@ from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefErro
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.errors import ImageDecodeError
 from photoessay_desktop.imaging.photo_open import open_photo
+
+if TYPE_CHECKING:
+    import http.client
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
@@ -118,6 +122,9 @@ class RemoteFetcher:
     def _open(
         self, url: str, host: str
     ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        import http.client
+        import ssl
+
         parts = urlsplit(url)
         connection: http.client.HTTPConnection
         if parts.scheme == "https":
@@ -199,6 +206,8 @@ class RemoteFetcher:
         cap: int,
         deadline: float,
     ) -> int:
+        import http.client
+
         received = 0
         with partial.open("wb") as stream:
             while True:

@@ -17,7 +17,7 @@ from photoessay_desktop.document.preflight_runner import Check
 from photoessay_desktop.qt_models.export_runner import ExportFunction
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.settings.preferences_store import PreferencesStore
-from photoessay_desktop.ui.export_dialog import TargetChooser, ask_export_target
+from photoessay_desktop.ui.export_target import TargetChooser, ask_export_target
 from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
 from photoessay_desktop.ui.reliability_prompts import ReliabilityPrompts

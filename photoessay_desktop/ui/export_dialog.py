@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,30 +33,11 @@ from photoessay_desktop.publishing.export_control import ExportResult
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.qt_models.export_runner import ExportRunner
+from photoessay_desktop.ui.export_target import TargetChooser, ask_export_target
 
-# Asks the user where to export (format, suggested path) -> chosen path, or None when cancelled.
-TargetChooser = Callable[[QWidget, ExportFormat, Path], Path | None]
 # Shows a finished export to the user (the system's browser, PDF viewer or file manager).
 ResultOpener = Callable[[Path], None]
 SHOWN_FINDINGS = 50
-
-
-def ask_export_target(parent: QWidget, export_format: ExportFormat, suggested: Path) -> Path | None:
-    """The standard save dialog; for a web page, the name chosen becomes the page's folder."""
-    filters = {
-        ExportFormat.HTML: "Web page folder (*)",
-        ExportFormat.PDF: "PDF documents (*.pdf)",
-        ExportFormat.MARKDOWN: "Markdown text (*.md)",
-    }
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, f"Export as {export_format.label}", str(suggested), filters[export_format]
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if export_format.suffix and path.suffix.lower() != export_format.suffix:
-        path = path.with_name(path.name + export_format.suffix)
-    return path
 
 
 def open_with_system(path: Path) -> None:

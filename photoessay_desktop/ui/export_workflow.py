@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -19,7 +20,10 @@ from photoessay_desktop.publishing.export_control import ExportResult
 from photoessay_desktop.publishing.export_request import ExportFormat
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
-from photoessay_desktop.ui.export_dialog import ExportDialog, TargetChooser, ask_export_target
+from photoessay_desktop.ui.export_target import TargetChooser, ask_export_target
+
+if TYPE_CHECKING:
+    from photoessay_desktop.ui.export_dialog import ExportDialog
 
 
 def review_note(finding: FindingLike) -> ReviewNote:
@@ -59,6 +63,8 @@ class ExportWorkflow(QObject):
             self.dialog.activateWindow()
             return
         self._preflight.run_now()  # findings as of this keystroke, not 150 ms ago
+        from photoessay_desktop.ui.export_dialog import ExportDialog  # not needed at start-up
+
         path = self._document.path
         essay_folder = path.parent if path is not None else Path.home()
         dialog = ExportDialog(

@@ -8,6 +8,7 @@ nothing in the essay; the chosen screen is saved to the preferences by name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -19,7 +20,9 @@ from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.slideshow.screen_choice import QtScreenList, ScreenList
 from photoessay_desktop.ui.slideshow.slideshow_options import options_from_preferences
-from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
+
+if TYPE_CHECKING:  # imported when a show starts: the editor's start-up does not need it
+    from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
 
 
 class SlideshowWorkflow(QObject):
@@ -76,6 +79,8 @@ class SlideshowWorkflow(QObject):
         position = 0
         if from_current and essay.slides:
             position = SlideshowPlan(essay).position_of_index(max(self._current_row(), 0))
+        from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
+
         screen = self._window.screen()
         self.session = SlideshowSession(
             essay,

@@ -1,0 +1,49 @@
+"""Runs a callback once a window has finished its first paint: start-up work the first frame does
+not show (the preflight checks) waits for it, so the window appears sooner (issue #5).
+
+A zero-delay timer set after show() is not enough: it fires before the window is exposed and
+painted. This watches the application's events only until that first paint, then steps aside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+class _FirstPaintWatch(QObject):
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            # Queued: the rest of this paint (the other widgets) completes first.
+            QTimer.singleShot(0, self._next_turn)
+        return False
+
+    def _next_turn(self) -> None:
+        # One more turn of the event loop, so what else the paint queued runs before the callback.
+        QTimer.singleShot(0, self._finish)
+
+    def _finish(self) -> None:
+        self._callback()
+        self.deleteLater()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` from the event loop once `window` (shown, or about to be) has painted."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication before watching a window's paint")
+    app.installEventFilter(_FirstPaintWatch(window, callback))

@@ -1,0 +1,76 @@
+"""The checks held back while the editor starts (PreflightRunner.pause/resume, after_first_paint):
+nothing is checked before the first paint, and nothing asked for in the meantime is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from photoessay_desktop.app.editor_files import preflight_check
+from photoessay_desktop.app.first_paint import after_first_paint
+from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.domain.image_facts import ImageFacts
+from tests.ui.conftest import MakeEditor
+
+
+class CountingCheck:
+    def __init__(self) -> None:
+        self.essays: list[Essay] = []
+
+    def __call__(self, essay: Essay, facts: Mapping[str, ImageFacts]) -> tuple[object, ...]:
+        self.essays.append(essay)
+        return tuple(preflight_check(essay, facts))
+
+
+def test_paused_checks_run_once_on_resume_with_the_latest_essay(
+    make_editor: MakeEditor, lakes: Path, qtbot: QtBot
+) -> None:
+    check = CountingCheck()
+    window = make_editor(check=check).window  # type: ignore[arg-type]
+    window.preflight.pause()
+    window.files.start(lakes)
+    window.edit_panel.field_widget("title").setFocus()  # type: ignore[union-attr]
+    qtbot.keyClicks(window.edit_panel.field_widget("title"), "!")
+    window.preflight.run_now()
+    assert check.essays == []
+    assert window.preflight.findings == ()
+    window.preflight.resume()
+    assert len(check.essays) == 1
+    assert check.essays[0].title.endswith("!")
+    assert [(f.code, f.slide) for f in window.preflight.findings] == [("missing-image", 6)]
+    window.preflight.resume()  # nothing owed: no second run
+    assert len(check.essays) == 1
+
+
+def test_after_first_paint_waits_for_the_window_to_paint(
+    make_editor: MakeEditor, qtbot: QtBot
+) -> None:
+    window = make_editor(show=False).window
+    painted: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(paints := Paints())
+    try:
+        calls: list[bool] = []
+        after_first_paint(window, lambda: calls.append(bool(painted)))
+        qtbot.wait(50)
+        assert calls == []  # not shown, never painted: still waiting
+        window.show()
+        qtbot.waitUntil(lambda: bool(calls))
+        assert calls == [True]
+        window.update()
+        qtbot.wait(50)
+        assert calls == [True]  # once only
+    finally:
+        app.removeEventFilter(paints)
