@@ -1,7 +1,8 @@
 """A disk cache of thumbnails and screen-size derivatives, keyed so an edited photo is never stale.
 
-The key hashes the absolute path with the file's size and modification time (nanoseconds), the
-box and the background, so any change to the file gives a new key. It stores encoded bytes only;
+The key hashes the absolute path with the file's version (size, modification and change times in
+nanoseconds, see file_version.py), the box and the background, so any change to the file gives a
+new key. It stores encoded bytes only;
 it never decodes pixels (the loader does, off the GUI thread).
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from photoessay_desktop.imaging.atomic_write import replace_file
+from photoessay_desktop.imaging.file_version import FileVersion, file_version
 
 # Bump when the pipeline changes what a derivative looks like (filters, colour handling).
 PIPELINE_VERSION = 1
@@ -42,16 +44,26 @@ class ThumbnailCache:
         self, source: Path, box: tuple[int, int] | None, background: tuple[int, int, int]
     ) -> str | None:
         """The cache key of `source` shown in `box`; None when the file cannot be stat'ed."""
-        try:
-            info = source.stat()
-        except OSError:
+        version = file_version(source)
+        if version is None:
             return None
+        return self.key_for_version(source, version, box, background)
+
+    def key_for_version(
+        self,
+        source: Path,
+        version: FileVersion,
+        box: tuple[int, int] | None,
+        background: tuple[int, int, int],
+    ) -> str:
+        """The cache key of `source` at `version` (from a stat the caller already made)."""
         text = "|".join(
             (
                 str(PIPELINE_VERSION),
                 os.path.abspath(source),
-                str(info.st_size),
-                str(info.st_mtime_ns),
+                str(version.size),
+                str(version.mtime_ns),
+                str(version.ctime_ns),
                 "full" if box is None else f"{box[0]}x{box[1]}",
                 "{:02x}{:02x}{:02x}".format(*background),
             )

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
 from photoessay_desktop.imaging.errors import ImageDecodeError
+from photoessay_desktop.imaging.file_version import FileVersion
 from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey
+
+if TYPE_CHECKING:
+    from photoessay_desktop.qt_models.thumbnail_batch import ThumbnailBatch
 
 CANCELLED = "cancelled"
 
@@ -29,14 +34,17 @@ class LoadJob:
     """The work for one (ref, box): who waits for it and whether it is still wanted."""
 
     cache_key: ImageCacheKey
-    work: Callable[[], QImage]
+    work: Callable[[LoadJob], QImage]
     priority: int
     keys: set[str] = field(default_factory=set)
     prefetch: bool = False
     cancelled: bool = (
         False  # set on the GUI thread, read by the worker (a plain bool under the GIL)
     )
-    runnable: QRunnable | None = None
+    runnable: QRunnable | None = None  # queued on its own
+    batch: ThumbnailBatch | None = None  # queued as one row of a batch of cached thumbnails
+    # Written by the worker before it reads the file, read on the GUI thread after the relay.
+    version: FileVersion | None = None
 
     @property
     def wanted(self) -> bool:
@@ -60,7 +68,7 @@ class LoadRunnable(QRunnable):
             self._relay.finished.emit(job, None, CANCELLED)
             return
         try:
-            image = job.work()
+            image = job.work(job)
         except ImageDecodeError as exc:
             self._relay.finished.emit(job, None, str(exc))
         except MemoryError:

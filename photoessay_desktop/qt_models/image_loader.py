@@ -2,17 +2,17 @@
 
 Requests are keyed by the caller ("slide-12", "viewer"); a new request under the same key
 supersedes the old one, cancelled requests are dropped before they start, results go into a
-byte-bounded LRU cache, and neighbours can be prefetched. The GUI thread never waits on a decode.
+byte-bounded LRU cache, and neighbours can be prefetched. Thumbnails already in the disk cache are
+read in batches (thumbnail_batch.py). The GUI thread never waits on a decode.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from photoessay_desktop.domain.image_ref import (
@@ -22,11 +22,18 @@ from photoessay_desktop.domain.image_ref import (
     remote_host,
 )
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.file_version import file_version
 from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_display_decoder import DisplayDecoder
 from photoessay_desktop.qt_models.image_load_job import CANCELLED, JobRelay, LoadJob, LoadRunnable
 from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey, ImageMemoryCache
+from photoessay_desktop.qt_models.thumbnail_batch import (
+    BATCH_ROWS,
+    BatchRelay,
+    ThumbnailBatch,
+    read_cached_thumbnail,
+)
 
 DEFAULT_MEMORY_CACHE_BYTES = 512 * 1024 * 1024
 DEFAULT_THUMBNAIL_MAX_SIDE = 512
@@ -69,13 +76,27 @@ class ImageLoader(QObject):
             thumbnails=thumbnails,
             thumbnail_max_side=thumbnail_max_side,
         )
+        self._thumbnails = thumbnails
+        self._thumbnail_max_side = thumbnail_max_side
+        self._background = background
         self._remote = remote
         self._allowed_hosts: frozenset[str] = frozenset()
         self._relay = JobRelay(self)
         self._relay.finished.connect(self._on_finished)
+        self._batch_relay = BatchRelay(self)
+        self._batch_relay.finished.connect(self._on_batch_finished)
+        # Small local requests gather here until the event loop turns (or a batch is full):
+        # the rows one paint of the list asks for become one pool job.
+        self._gathering: list[LoadJob] = []
+        self._gather_timer = QTimer(self)
+        self._gather_timer.setSingleShot(True)
+        self._gather_timer.setInterval(0)
+        self._gather_timer.timeout.connect(self._start_batch)
+        self._batches: set[ThumbnailBatch] = set()  # queued or running; Qt holds no reference
         self._jobs: dict[ImageCacheKey, LoadJob] = {}
         self._key_jobs: dict[str, ImageCacheKey] = {}
         self._decodes_started = 0
+        self._batches_started = 0
 
     # --- requests -------------------------------------------------------------------------
 
@@ -154,12 +175,18 @@ class ImageLoader(QObject):
         return self._decodes_started
 
     @property
+    def batches_started(self) -> int:
+        """How many batches of cached thumbnails were queued (each is one pool job)."""
+        return self._batches_started
+
+    @property
     def memory_cache(self) -> ImageMemoryCache:
         """The in-memory cache (read its total_bytes; do not fill it from outside)."""
         return self._cache
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         """Block until the pool is idle: for shutdown and benchmarks only, never in a slot."""
+        self._start_batch()
         return bool(self._pool.waitForDone(msecs))
 
     # --- internals --------------------------------------------------------------------------
@@ -171,18 +198,61 @@ class ImageLoader(QObject):
         return None if job is None or job.cancelled else job
 
     def _start(self, cache_key: ImageCacheKey, priority: int, *, prefetch: bool) -> LoadJob:
-        job = LoadJob(cache_key, self._work_for(cache_key), priority, prefetch=prefetch)
-        job.runnable = LoadRunnable(job, self._relay)
+        job = LoadJob(cache_key, self._decode, priority, prefetch=prefetch)
         self._jobs[cache_key] = job
-        self._pool.start(job.runnable, priority)
+        if self._batchable(cache_key):
+            self._gathering.append(job)
+            if len(self._gathering) >= BATCH_ROWS:
+                self._start_batch()
+            elif not self._gather_timer.isActive():
+                self._gather_timer.start()
+        else:
+            self._queue(job)
         return job
 
-    def _work_for(self, cache_key: ImageCacheKey) -> Callable[[], QImage]:
-        return functools.partial(self._decode, cache_key)
+    def _queue(self, job: LoadJob) -> None:
+        job.runnable = LoadRunnable(job, self._relay)
+        self._pool.start(job.runnable, job.priority)
+
+    def _batchable(self, cache_key: ImageCacheKey) -> bool:
+        # Only sizes the disk cache keeps (the list's thumbnails) are worth looking up in a batch.
+        return (
+            self._thumbnails is not None
+            and 0 < max(cache_key.width, cache_key.height) <= self._thumbnail_max_side
+            and image_ref_kind(cache_key.ref) is ImageRefKind.LOCAL
+        )
+
+    def _start_batch(self) -> None:
+        self._gather_timer.stop()
+        jobs, self._gathering = self._gathering, []
+        if not jobs:
+            return
+        batch = ThumbnailBatch(jobs, self._read_cached, self._batch_relay)
+        for job in jobs:
+            job.batch = batch
+        self._batches.add(batch)
+        self._batches_started += 1
+        self._pool.start(batch, batch.priority)
+
+    def _on_batch_finished(
+        self, batch: ThumbnailBatch, results: list[tuple[LoadJob, QImage | None]]
+    ) -> None:
+        self._batches.discard(batch)
+        for job, image in results:
+            job.batch = None
+            if image is not None:
+                self._on_finished(job, image, "")
+            elif job.cancelled or self._jobs.get(job.cache_key) is not job:
+                self._on_finished(job, None, CANCELLED)
+            else:
+                self._queue(job)  # not in the disk cache (or damaged there): decode the photo
 
     def _reprioritise(self, job: LoadJob, priority: int) -> None:
         job.priority = priority
-        if job.runnable is not None and self._pool.tryTake(job.runnable):
+        batch = job.batch
+        if batch is not None and self._pool.tryTake(batch):
+            self._pool.start(batch, batch.priority)
+        elif job.runnable is not None and self._pool.tryTake(job.runnable):
             self._pool.start(job.runnable, priority)
 
     def _detach(self, key: str, *, unless: ImageCacheKey | None) -> None:
@@ -199,8 +269,20 @@ class ImageLoader(QObject):
 
     def _drop(self, job: LoadJob) -> None:
         job.cancelled = True
-        if job.runnable is not None and self._pool.tryTake(job.runnable):
-            # Never started: nothing will report back, so forget it now.
+        # Never started: nothing will report back, so forget it now.
+        if job in self._gathering:
+            self._gathering.remove(job)
+            self._jobs.pop(job.cache_key, None)
+        elif job.batch is not None:
+            batch = job.batch
+            # A batch whose rows were all scrolled past is taken back out of the queue whole.
+            if all(row.cancelled for row in batch.jobs) and self._pool.tryTake(batch):
+                self._batches.discard(batch)
+                for row in batch.jobs:
+                    row.batch = None
+                    if self._jobs.get(row.cache_key) is row:
+                        del self._jobs[row.cache_key]
+        elif job.runnable is not None and self._pool.tryTake(job.runnable):
             self._jobs.pop(job.cache_key, None)
 
     def _on_finished(self, job: LoadJob, image: QImage | None, reason: str) -> None:
@@ -236,8 +318,21 @@ class ImageLoader(QObject):
                 return f"remote photo from {host}: not loaded until you allow this essay's photos"
         return ""
 
-    def _decode(self, cache_key: ImageCacheKey) -> QImage:
+    def _read_cached(self, job: LoadJob) -> QImage | None:
+        # Runs in a worker thread, for a batch: the disk cache only, never the photo itself.
+        cache_key, disk = job.cache_key, self._thumbnails
+        path = Path(cache_key.ref)
+        version = file_version(path)
+        if disk is None or version is None:
+            return None
+        job.version = version
+        box = (cache_key.width, cache_key.height)
+        key = disk.key_for_version(path, version, box, self._background)
+        return read_cached_thumbnail(disk.path_for(key))
+
+    def _decode(self, job: LoadJob) -> QImage:
         # Runs in a worker thread: only the thread-safe decoder and fetcher are touched.
+        cache_key = job.cache_key
         box = None if cache_key.width <= 0 else (cache_key.width, cache_key.height)
         ref = cache_key.ref
         if image_ref_kind(ref) is ImageRefKind.REMOTE and self._remote is not None:
