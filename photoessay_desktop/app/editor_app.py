@@ -7,6 +7,7 @@ the checks' tables, web fetching) is imported where it is first used, not here.
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import replace
 from importlib import resources
@@ -116,6 +117,10 @@ def display_loader(app: QApplication, preferences: PreferencesStore) -> ImageLoa
 
 def run_editor(path: Path | None) -> int:
     """Open the editor on `path` (or the last essay, or the start page) and run until it closes."""
+    # Modules, classes and Qt bindings imported so far live as long as the process: moved out of
+    # the collector's sight, they no longer make a full collection (about 17 ms, measured) land
+    # in the middle of the first paint. Cycles made from here on are collected as before.
+    gc.freeze()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PhotoEssay")
@@ -132,12 +137,18 @@ def run_editor(path: Path | None) -> int:
         allow_remote_hosts=loader.set_allowed_hosts,
     )
     window = build_main_window(services, icon)
-    # The checks (and the photo header reads they start) wait for the first paint: the window
-    # shows the essay at once and its findings a moment later, as they follow every edit.
+    # The checks (and the photo header reads they start) and the shown slide's photo wait for the
+    # first paint: the window shows the essay at once, its findings and photo a moment later.
     window.preflight.pause()
+    window.viewer.pause_photos()
     window.files.start(path)
     window.show()
-    after_first_paint(window, window.preflight.resume)
+
+    def first_painted() -> None:
+        window.viewer.resume_photos()  # first: it decodes on the pool while the checks run here
+        window.preflight.resume()
+
+    after_first_paint(window, first_painted)
     # Once the window is up: what a crash left unsaved is offered before anything else.
     QTimer.singleShot(0, window.reliability.offer_recovery)
     return app.exec()

@@ -2,14 +2,15 @@
 not show (the preflight checks) waits for it, so the window appears sooner (issue #5).
 
 A zero-delay timer set after show() is not enough: it fires before the window is exposed and
-painted. This watches the application's events only until that first paint, then steps aside.
+painted. This watches the window's own events (a top-level window is painted before its children,
+in the same pass) only until that first paint, then steps aside.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
@@ -20,15 +21,9 @@ class _FirstPaintWatch(QObject):
         self._callback = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
-            # Queued: the rest of this paint (the other widgets) completes first.
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            # Queued: the rest of this paint (the window's children) completes first.
             QTimer.singleShot(0, self._next_turn)
         return False
 
@@ -42,8 +37,5 @@ class _FirstPaintWatch(QObject):
 
 
 def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call `callback` from the event loop once `window` (shown, or about to be) has painted."""
-    app = QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("create the QApplication before watching a window's paint")
-    app.installEventFilter(_FirstPaintWatch(window, callback))
+    """Call `callback` from the event loop once top-level `window` has first painted."""
+    window.installEventFilter(_FirstPaintWatch(window, callback))

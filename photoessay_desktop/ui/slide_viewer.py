@@ -49,6 +49,7 @@ class SlideViewer(QWidget):
         self._row = -1
         self._ref: str | None = None
         self._pending = False  # a decode for _ref is under way
+        self._photos_paused = False  # start-up: the first paint goes before any decode
 
         self.photo = ZoomableImageView(self)
         self.caption = plain_label("viewerCaption", self)
@@ -142,6 +143,17 @@ class SlideViewer(QWidget):
             self._set_ref(slide.image)
             self._load()
 
+    def pause_photos(self) -> None:
+        """Ask for no photo until resume_photos(): a decode started while the editor starts
+        competes with its first paint, which shows "Loading…" either way."""
+        self._photos_paused = True
+
+    def resume_photos(self) -> None:
+        """Ask for the photo of the slide shown, if pause_photos() held it back."""
+        self._photos_paused = False
+        if self._ref is not None and not self._pending and not self.photo.has_image():
+            self._load()
+
     def _set_ref(self, ref: str | None) -> None:
         if self._ref is not None and self._images is not None and self._pending:
             self._images.cancel(KEY_PREFIX + self._ref)
@@ -160,6 +172,8 @@ class SlideViewer(QWidget):
             self.photo.set_image(None, f"{reason}\n{self._ref}" if reason else self._ref)
             return
         self.photo.set_image(None, "Loading…")
+        if self._photos_paused:
+            return
         self._pending = True
         ratio = self.devicePixelRatioF()
         size = QSize(int(VIEW_DECODE_SIZE.width() * ratio), int(VIEW_DECODE_SIZE.height() * ratio))

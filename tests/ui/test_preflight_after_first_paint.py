@@ -1,5 +1,6 @@
 """The checks held back while the editor starts (PreflightRunner.pause/resume, after_first_paint):
-nothing is checked before the first paint, and nothing asked for in the meantime is lost."""
+nothing is checked before the first paint, and nothing asked for in the meantime is lost.
+The slide viewer holds its photo back the same way (pause_photos/resume_photos)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from photoessay_desktop.app.editor_files import preflight_check
 from photoessay_desktop.app.first_paint import after_first_paint
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_facts import ImageFacts
+from photoessay_desktop.qt_models.image_loader import ImageLoader
 from tests.ui.conftest import MakeEditor
 
 
@@ -74,3 +76,24 @@ def test_after_first_paint_waits_for_the_window_to_paint(
         assert calls == [True]  # once only
     finally:
         app.removeEventFilter(paints)
+
+
+def test_paused_viewer_decodes_nothing_until_resumed(
+    make_editor: MakeEditor, lakes: Path, qtbot: QtBot
+) -> None:
+    window = make_editor(images=True).window
+    loader = window._services.images
+    assert isinstance(loader, ImageLoader)
+    window.viewer.pause_photos()
+    window.files.start(lakes)
+    window.slide_list.select_rows([1])
+    assert window.viewer.row == 1
+    assert window.viewer.photo.message == "Loading…"
+    assert not loader.pending_count and not loader.decodes_started
+    window.viewer.resume_photos()
+    qtbot.waitUntil(window.viewer.photo.has_image, timeout=15000)
+    assert window.viewer.photo.message == ""
+    shown = window.viewer.photo.grab().toImage()
+    window.viewer.resume_photos()  # nothing held back any more: the photo stays as it is
+    assert window.viewer.photo.has_image()
+    assert window.viewer.photo.grab().toImage() == shown
