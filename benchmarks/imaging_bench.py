@@ -169,24 +169,76 @@ def slide_switch(app: QApplication, paths: list[Path], switches: int) -> dict[st
 def gui_pauses(app: QApplication, refs: list[str], size: QSize) -> float:
     """The GUI thread's longest gap between 1 ms timer ticks while the pool decodes `refs`.
 
-    With no refs it measures one idle second: the machine's own scheduling noise.
+    With no refs it measures one idle second: the machine's own scheduling noise. Each run has a
+    new loader, so the Pillow path includes starting its decode worker process.
     """
     loader = ImageLoader(thread_count=os.cpu_count())
     done: list[str] = []
     loader.image_ready.connect(lambda key, _image: done.append(key))
     loader.image_failed.connect(lambda key, _why: done.append(key))
+    ticks = tick_while(
+        app,
+        lambda: [loader.request(f"k{index}", ref, size) for index, ref in enumerate(refs)],
+        lambda: len(done) == len(refs),
+        1.0 if not refs else 0.0,
+    )
+    loader.shutdown()
+    return longest_gap_ms(ticks)
+
+
+def busy_cores_pause(app: QApplication, seconds: float = 1.0) -> float:
+    """The same gap while one CPU-bound process per core runs: the floor for "both cores busy".
+
+    Decode workers are separate processes, so what they can still cost the GUI thread is the
+    scheduler's share of the cores, which this measures without any of our code.
+    """
+    code = (
+        f"import time\nend = time.perf_counter() + {seconds}\nwhile time.perf_counter() < end: pass"
+    )
+    burners: list[subprocess.Popen[bytes]] = []
+    ticks = tick_while(
+        app,
+        lambda: burners.extend(
+            subprocess.Popen([sys.executable, "-c", code]) for _ in range(os.cpu_count() or 2)
+        ),
+        lambda: bool(burners) and all(burner.poll() is not None for burner in burners),
+        0.0,
+    )
+    return longest_gap_ms(ticks)
+
+
+def tick_while(
+    app: QApplication, start: Callable[[], object], done: Callable[[], bool], idle_s: float
+) -> list[float]:
+    """Times of 1 ms timer ticks from `start()` until `done()` (and at least `idle_s`)."""
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(1)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
-    for index, ref in enumerate(refs):
-        loader.request(f"k{index}", ref, size)
-    idle_until = time.perf_counter() + (0.0 if refs else 1.0)
-    wait_until(app, lambda: len(done) == len(refs) and time.perf_counter() >= idle_until)
+    start()
+    idle_until = time.perf_counter() + idle_s
+    wait_until(app, lambda: done() and time.perf_counter() >= idle_until)
     timer.stop()
+    return ticks
+
+
+def longest_gap_ms(ticks: list[float]) -> float:
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     return round(max(gaps) * 1000, 2) if gaps else 0.0
+
+
+def pause_section(app: QApplication, links: list[Path], png: Path) -> dict[str, float]:
+    """Every GUI-pause figure; the PNG alone isolates the worker path from the Qt-path JPEGs."""
+    return {
+        "idle": gui_pauses(app, [], SCREEN),
+        "busy_cores_floor": busy_cores_pause(app),
+        "jpeg_qt_path": gui_pauses(app, [str(p) for p in links[:8]], SCREEN),
+        "png_pillow_path": gui_pauses(
+            app, [str(png)] * 1 + [str(p) for p in links[8:10]], QSize(1919, 1079)
+        ),
+        "png_alone_pillow_path": gui_pauses(app, [str(png)], QSize(1918, 1078)),
+    }
 
 
 def draft_loop_rate(paths: list[Path]) -> float:
@@ -395,6 +447,12 @@ def main() -> int:
         choices=["thumbnails"],
         help="run one part: 'thumbnails' is the cold rate and the warm list of cached thumbnails",
     )
+    parser.add_argument(
+        "--pauses",
+        type=int,
+        metavar="ROUNDS",
+        help="only the GUI-pause figures, ROUNDS times (re-runs on a noisy machine)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     big = ensure_jpeg("camera-24mp.jpg", (6000, 4000), 1)
@@ -410,6 +468,8 @@ def main() -> int:
     if shutil.which("djpeg") is None:
         sys.exit("djpeg is missing: apt-get install libjpeg-turbo-progs")
     png = ensure_png("camera-6000x4000.png", (6000, 4000))
+    if args.pauses:
+        return pauses_only(png, linked_copies(big, 12, "links-24mp"), args.pauses)
     runs, thumbs, slides = (3, 40, 100) if args.quick else (9, 200, 1000)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -431,13 +491,7 @@ def main() -> int:
     results["cold_display_png_6000x4000_ms"] = cold_display(app, png, max(3, runs // 3))
     links = linked_copies(big, 12, "links-24mp")
     results["slide_switch_prefetched"] = slide_switch(app, links, 20 if args.quick else 60)
-    results["gui_longest_pause_ms"] = {
-        "idle": gui_pauses(app, [], SCREEN),
-        "jpeg_qt_path": gui_pauses(app, [str(p) for p in links[:8]], SCREEN),
-        "png_pillow_path": gui_pauses(
-            app, [str(png)] * 1 + [str(p) for p in links[8:10]], QSize(1919, 1079)
-        ),
-    }
+    results["gui_longest_pause_ms"] = pause_section(app, links, png)
     thumb_links = linked_copies(twelve, slides, "links-12mp")
     results["thumbnails_256"] = thumbnails(app, thumb_links[:thumbs], thumb_links)
     essay = ROOT / "sample_essays" / "lakes" / "lakes.essay.json"
@@ -460,6 +514,16 @@ def only_thumbnails(twelve: Path, quick: bool) -> int:
     results["machine"]["load_average_end"] = os.getloadavg()[0]  # type: ignore[index]
     print_table(results)
     print(json.dumps(results))
+    return 0
+
+
+def pauses_only(png: Path, links: list[Path], rounds: int) -> int:
+    """Print one JSON line of GUI-pause figures per round, each with the load average."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    for _ in range(rounds):
+        figures = pause_section(app, links, png)
+        print(json.dumps({**figures, "load_average": os.getloadavg()[0]}), flush=True)
     return 0
 
 

@@ -22,6 +22,7 @@ from photoessay_desktop.domain.image_ref import (
     remote_host,
 )
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.decode_process import DecodeProcessPool
 from photoessay_desktop.imaging.file_version import file_version
 from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
@@ -62,7 +63,8 @@ class ImageLoader(QObject):
         thumbnail_max_side: int = DEFAULT_THUMBNAIL_MAX_SIDE,
         remote: RemoteFetcher | None = None,
     ) -> None:
-        if QCoreApplication.instance() is None:
+        app = QCoreApplication.instance()
+        if app is None:
             # Qt adopts the first thread that uses QImageReader as its main thread; with no
             # application yet that would be a worker, and key handling breaks (MEASURED.md).
             raise RuntimeError("create the QApplication before the ImageLoader")
@@ -97,6 +99,8 @@ class ImageLoader(QObject):
         self._key_jobs: dict[str, ImageCacheKey] = {}
         self._decodes_started = 0
         self._batches_started = 0
+        # Pillow decodes run in worker processes: they end with the app, never outlive it.
+        app.aboutToQuit.connect(self.shutdown)
 
     # --- requests -------------------------------------------------------------------------
 
@@ -183,6 +187,16 @@ class ImageLoader(QObject):
     def memory_cache(self) -> ImageMemoryCache:
         """The in-memory cache (read its total_bytes; do not fill it from outside)."""
         return self._cache
+
+    @property
+    def decode_processes(self) -> DecodeProcessPool:
+        """The worker processes Pillow decodes run in (for tests and diagnostics)."""
+        return self._decoder.processes
+
+    def shutdown(self) -> None:
+        """Drop every request and end the decode worker processes (quitting, or a closed show)."""
+        self.cancel_all_except(())
+        self._decoder.close()
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         """Block until the pool is idle: for shutdown and benchmarks only, never in a slot."""
