@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from photoessay_desktop.document.autosave_controller import AutosaveStore
 from photoessay_desktop.document.essay_files import EssayFiles, PhotoTextReader
 from photoessay_desktop.document.file_safety import RecoverySource
 from photoessay_desktop.document.image_facts_cache import FactsReader
 from photoessay_desktop.document.preflight_runner import Check
-from photoessay_desktop.qt_models.export_runner import ExportFunction
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.export_target import TargetChooser, ask_export_target
@@ -22,6 +22,9 @@ from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
 from photoessay_desktop.ui.reliability_prompts import ReliabilityPrompts
 from photoessay_desktop.ui.remote_photos_workflow import AllowHosts, RemotePermissions
+
+if TYPE_CHECKING:  # the export machinery loads on the first export, not at start-up
+    from photoessay_desktop.qt_models.export_runner import ExportFunction
 
 
 @dataclass(frozen=True)

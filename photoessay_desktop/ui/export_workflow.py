@@ -16,18 +16,20 @@ from PySide6.QtWidgets import QWidget
 
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.preflight_runner import FindingLike, PreflightRunner
-from photoessay_desktop.publishing.export_control import ExportResult
-from photoessay_desktop.publishing.export_request import ExportFormat
-from photoessay_desktop.publishing.review_note import ReviewNote
-from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
 from photoessay_desktop.ui.export_target import TargetChooser, ask_export_target
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported on the first export: start-up does not need it
+    from photoessay_desktop.publishing.export_control import ExportResult
+    from photoessay_desktop.publishing.export_request import ExportFormat
+    from photoessay_desktop.publishing.review_note import ReviewNote
+    from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
     from photoessay_desktop.ui.export_dialog import ExportDialog
 
 
 def review_note(finding: FindingLike) -> ReviewNote:
     """A preflight finding as the export dialog and the contact sheet list it."""
+    from photoessay_desktop.publishing.review_note import ReviewNote
+
     severity = getattr(finding.severity, "value", finding.severity)
     return ReviewNote(finding.slide, str(severity), finding.message)
 
@@ -48,12 +50,14 @@ class ExportWorkflow(QObject):
         self._window = window
         self._document = document
         self._preflight = preflight
-        self._runner = ExportRunner(export, parent=self)
+        self._export = export
+        self._runner: ExportRunner | None = None  # made on the first export
         self._show_findings = show_findings
         self._choose_target = choose_target
         self.dialog: ExportDialog | None = None
-        # Remembered for this session: the next export starts where the last one went.
-        self._last_format = ExportFormat.HTML
+        # Remembered for this session: the next export starts where the last one went (the web
+        # page first).
+        self._last_format: ExportFormat | None = None
         self._last_folder: Path | None = None
 
     def export(self) -> None:
@@ -63,8 +67,12 @@ class ExportWorkflow(QObject):
             self.dialog.activateWindow()
             return
         self._preflight.run_now()  # findings as of this keystroke, not 150 ms ago
-        from photoessay_desktop.ui.export_dialog import ExportDialog  # not needed at start-up
+        from photoessay_desktop.publishing.export_request import ExportFormat
+        from photoessay_desktop.qt_models.export_runner import ExportRunner
+        from photoessay_desktop.ui.export_dialog import ExportDialog
 
+        if self._runner is None:
+            self._runner = ExportRunner(self._export, parent=self)
         path = self._document.path
         essay_folder = path.parent if path is not None else Path.home()
         dialog = ExportDialog(
@@ -73,7 +81,7 @@ class ExportWorkflow(QObject):
             notes=[review_note(f) for f in self._preflight.findings],
             folder=self._last_folder or essay_folder,
             stem=self._document.display_name,
-            export_format=self._last_format,
+            export_format=ExportFormat.HTML if self._last_format is None else self._last_format,
             choose_target=self._choose_target,
             parent=self._window,
         )

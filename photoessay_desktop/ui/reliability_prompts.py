@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from photoessay_desktop.document.file_safety import RecoveryOffer
-from photoessay_desktop.ui.recovery_dialog import RecoveryDialog
 
 
 class RecoveryAction(enum.Enum):
@@ -102,6 +101,9 @@ class QtReliabilityPrompts:
     def choose_recovery(
         self, parent: QWidget, offers: Sequence[RecoveryOffer], compare: Compare
     ) -> RecoveryDecision | None:
+        # Imported here: most starts have nothing to recover, and start-up time counts (issue #5).
+        from photoessay_desktop.ui.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(offers, compare, parent)
         if dialog.exec() != RecoveryDialog.DialogCode.Accepted or dialog.chosen is None:
             return None
