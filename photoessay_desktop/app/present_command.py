@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from photoessay_desktop.app.early_decode import EarlyDecode
+    from photoessay_desktop.storage.essay_peek import OpeningFrame
 
 MAX_AUTO_SECONDS = 24 * 60 * 60
 
@@ -86,25 +87,50 @@ def _seconds(text: str) -> float:
 
 def run_present(args: argparse.Namespace) -> int:
     """Run the show; 0 when it ends normally, 2 when the essay, slide or screen is wrong."""
-    from photoessay_desktop.app.early_decode import first_photo_ref, start_early_decode
+    from photoessay_desktop.app.early_decode import start_early_decode
+    from photoessay_desktop.storage.essay_peek import peek_opening_frame
 
     essay_path = Path(args.essay)
-    early_ref = first_photo_ref(essay_path, args.start)
-    early = start_early_decode(early_ref) if early_ref is not None else None
+    opening = peek_opening_frame(essay_path, args.start)
+    early = None
+    if opening is not None and opening.image is not None:
+        early = start_early_decode(opening.image)
     try:
-        return _present(args, essay_path, early)
+        return _present(args, essay_path, opening, early)
     finally:
         if early is not None:
             early.close()
 
 
-def _present(args: argparse.Namespace, essay_path: Path, early: EarlyDecode | None) -> int:
+def _present(
+    args: argparse.Namespace,
+    essay_path: Path,
+    opening: OpeningFrame | None,
+    early: EarlyDecode | None,
+) -> int:
+    from photoessay_desktop.settings.preferences_location import default_config_folder
+
+    config_folder = default_config_folder()
+    shown = None
+    if opening is not None:
+        # The first frame goes up now; the essay model and the rest load behind it.
+        from photoessay_desktop.app.opening_frame import show_opening_frame
+
+        shown = show_opening_frame(
+            opening,
+            early,
+            screen_number=args.screen,
+            presenter=bool(args.presenter),
+            config_folder=config_folder,
+        )
     from photoessay_desktop.app.present_launch import launch
     from photoessay_desktop.storage.essay_file import EssayFileError, load_essay
 
     try:
         essay = load_essay(essay_path)
     except EssayFileError as exc:
+        if shown is not None:
+            shown.window.dismiss()
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
-    return launch(essay, args, early)
+    return launch(essay, args, early, config_folder=config_folder, opening=shown)

@@ -16,6 +16,7 @@ from photoessay_desktop.domain.essay import Essay
 
 if TYPE_CHECKING:
     from photoessay_desktop.app.early_decode import EarlyDecode
+    from photoessay_desktop.app.opening_frame import OpeningShow
 
 
 def start_position(essay: Essay, number: int | None) -> int:
@@ -40,18 +41,25 @@ def launch(
     early: EarlyDecode | None,
     *,
     config_folder: Path | None = None,
+    opening: OpeningShow | None = None,
 ) -> int:
     """Show `essay` as the arguments say and run until the show ends (`config_folder`: where
-    the preferences are, the user's own by default)."""
+    the preferences are, the user's own by default; `opening`: the window already showing the
+    first frame, which the show takes over)."""
     try:
         position = start_position(essay, args.start)
     except ValueError as exc:
+        if opening is not None:
+            opening.window.dismiss()
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
+    if opening is not None and opening.position != position:
+        opening.window.dismiss()  # the quick read and the essay disagree: start afresh
+        opening = None
     from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
+    from photoessay_desktop.app.opening_frame import early_image
     from photoessay_desktop.qt_models.image_loader import ImageLoader
     from photoessay_desktop.settings.preferences_store import (
         PreferencesStore,
@@ -76,24 +84,28 @@ def launch(
             loop=True if args.loop else None,
             presenter=bool(args.presenter),
             screen_number=args.screen,
+            audience=opening.window if opening is not None else None,
         )
     except ScreenChoiceError as exc:
+        if opening is not None:
+            opening.window.dismiss()
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
     notifier: QSocketNotifier | None = None
-    if early is not None:
+    if opening is not None and opening.early_consumed:
+        if opening.ref is not None and opening.image is not None and opening.box is not None:
+            session.adopt_early_image(opening.ref, opening.image, opening.box)
+    elif early is not None:
         box = QSize(*early.box)
         session.expect_early_image(early.ref, box)
 
         def adopt() -> None:
             if notifier is not None:
                 notifier.setEnabled(False)
-            result = early.result()
-            if result is None:
+            image = early_image(early)
+            if image.isNull():
                 session.early_image_failed()
                 return
-            pixels, width, height, stride = result
-            image = QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).copy()
             session.adopt_early_image(early.ref, image, box)
 
         notifier = QSocketNotifier(early.done_fd, QSocketNotifier.Type.Read)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from photoessay_desktop.domain.essay import Essay, Slide
+if TYPE_CHECKING:  # plain attribute reads: the show's first frame is painted before pydantic loads
+    from photoessay_desktop.domain.essay import Essay
 
 
 class FrameKind(enum.Enum):
@@ -20,13 +22,28 @@ class FrameKind(enum.Enum):
     TEXT = "text"  # a slide without a photo: its caption as a text card
 
 
+class ShownSlide(Protocol):
+    """What the show reads of a slide: a domain Slide, or the opening frame's quick read of one."""
+
+    @property
+    def image(self) -> str | None: ...
+    @property
+    def caption(self) -> str: ...
+    @property
+    def credit(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def duration_seconds(self) -> float | None: ...
+
+
 @dataclass(frozen=True)
 class Frame:
     """One screenful of the show; `slide_index` is None for the title card."""
 
     kind: FrameKind
     slide_index: int | None
-    slide: Slide | None
+    slide: ShownSlide | None
 
     @property
     def slide_number(self) -> int | None:

@@ -10,6 +10,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from photoessay_desktop.settings.slideshow_peek import (
+    DEFAULT_CAPTION_SIZE,
+    MAX_CAPTION_SIZE,
+    MIN_CAPTION_SIZE,
+)
+
 MAX_RECENT_FILES = 10
 
 
@@ -38,7 +44,9 @@ class Preferences(BaseModel):
     # The slideshow's: the audience screen by name (names survive replugging, numbers do not),
     # caption text height in pixels on a 1080-line screen, and the transition between slides.
     slideshow_screen: str = Field(default="", description="audience screen name, empty: automatic")
-    slideshow_caption_size: int = Field(default=30, ge=16, le=64)
+    slideshow_caption_size: int = Field(
+        default=DEFAULT_CAPTION_SIZE, ge=MIN_CAPTION_SIZE, le=MAX_CAPTION_SIZE
+    )
     slideshow_transition: Literal["none", "fade"] = "none"
     slideshow_transition_seconds: float = Field(default=0.4, ge=0.0, le=1.0)
 

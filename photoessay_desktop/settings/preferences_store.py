@@ -11,20 +11,16 @@ import os
 import tempfile
 from pathlib import Path
 
-from platformdirs import user_config_path
 from pydantic import ValidationError
 
 from photoessay_desktop.settings.preferences import Preferences
+from photoessay_desktop.settings.preferences_location import (
+    FILE_NAME,
+    MAX_BYTES,
+    default_config_folder,
+)
 
-APP_NAME = "photoessay"
-FILE_NAME = "preferences.json"
-# Far more than any real preferences file; a bigger one is not ours.
-MAX_BYTES = 1024 * 1024
-
-
-def default_config_folder() -> Path:
-    """Where preferences live for this user (e.g. ~/.config/photoessay on Linux)."""
-    return user_config_path(APP_NAME, appauthor=False)
+__all__ = ["FILE_NAME", "MAX_BYTES", "PreferencesStore", "default_config_folder"]
 
 
 class PreferencesStore:

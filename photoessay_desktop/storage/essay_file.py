@@ -11,24 +11,23 @@ from __future__ import annotations
 import errno
 import json
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from photoessay_desktop.domain.essay import Essay
-from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 from photoessay_desktop.storage.atomic_file import ReadOnlyFileError, write_atomically
 from photoessay_desktop.storage.essay_file_error import EssayFileError
+from photoessay_desktop.storage.essay_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    SUFFIX,
+)
+from photoessay_desktop.storage.image_ref_paths import relative_image_ref, resolve_image_ref
 from photoessay_desktop.storage.json_locator import line_of
 from photoessay_desktop.storage.validation_message import describe_validation_error
-
-FORMAT_NAME = "photoessay"
-FORMAT_VERSION = 1
-# A 2,000-slide essay is about 1 MB; 32 MB leaves room for long notes while refusing, before
-# reading a byte, the 1 GB file someone picked by mistake.
-MAX_FILE_BYTES = 32 * 1024 * 1024
-SUFFIX = ".essay.json"
 
 _MAGIC = {
     b"\xff\xd8\xff": "a JPEG image",
@@ -162,46 +161,6 @@ def _validate(path: Path, text: str, fields: dict[str, Any]) -> Essay:
         raise EssayFileError(
             path, message.problem, field=message.field, line=line_of(text, message.location)
         ) from None
-
-
-def resolve_image_ref(ref: str, folder: Path) -> str:
-    """The in-memory form of a reference read from a file in folder (local paths made absolute)."""
-    try:
-        kind = image_ref_kind(ref)
-    except UnsafeImageRefError:
-        return ref  # validation has already refused it; never reached for a loaded essay
-    if kind is not ImageRefKind.LOCAL:
-        return ref
-    native = ref.replace("/", os.sep)
-    if os.path.isabs(native):
-        return os.path.normpath(native)
-    # normpath, not realpath: a symlinked folder must keep pointing through the link.
-    return os.path.normpath(os.path.join(folder, native))
-
-
-def relative_image_ref(ref: str, folder: Path) -> str:
-    """The file form of an in-memory reference: local paths relative to folder, with `/`."""
-    try:
-        kind = image_ref_kind(ref)
-    except UnsafeImageRefError:
-        return ref
-    if kind is not ImageRefKind.LOCAL or not os.path.isabs(ref):
-        return ref
-    try:
-        relative = os.path.relpath(ref, folder)
-    except ValueError:  # another drive on Windows: no relative form exists
-        return ref.replace(os.sep, "/")
-    stored = PurePosixPath(*Path(relative).parts).as_posix()
-    return stored if _reads_back_as_local(stored) else f"./{stored}"
-
-
-def _reads_back_as_local(stored: str) -> bool:
-    # A photo named "IMG:0001.jpg" or " " must not come back as a web scheme or an empty
-    # reference (the file would no longer open); "./" keeps it a path. Found by the fuzzer.
-    try:
-        return image_ref_kind(stored) is ImageRefKind.LOCAL
-    except UnsafeImageRefError:
-        return False
 
 
 def _map_images(essay: Essay, convert: Any, folder: Path) -> Essay:

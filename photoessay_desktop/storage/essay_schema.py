@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from photoessay_desktop.domain.essay import Essay
-from photoessay_desktop.storage.essay_file import FORMAT_NAME, FORMAT_VERSION
+from photoessay_desktop.storage.essay_format import FORMAT_NAME, FORMAT_VERSION
 
 
 def project_file_schema() -> dict[str, Any]:

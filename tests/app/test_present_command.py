@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from photoessay_desktop.app.early_decode import first_photo_ref, start_early_decode
+from photoessay_desktop.app.early_decode import start_early_decode
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
@@ -121,25 +120,6 @@ def test_a_real_show_runs_until_escape_and_remembers_nothing_it_should_not(
     code = launch(essay, args(start=2), None, config_folder=tmp_path / "config")
     assert code == 0
     assert seen == [2, 3]  # slide 2 is frame 2: the title card is frame 0
-
-
-def test_first_photo_ref_reads_the_raw_file_and_doubts_everything(tmp_path: Path) -> None:
-    folder = tmp_path / "ünï"
-    (folder / "photos").mkdir(parents=True)
-    Image.new("RGB", (64, 48), "red").save(folder / "photos" / "a.jpg")
-    path = folder / "e.essay.json"
-    slides = [{"id": "a", "image": "photos/a.jpg"}, {"id": "b", "image": "https://x.org/b.jpg"}]
-    path.write_text(json.dumps({"format": "photoessay", "version": 1, "slides": slides}))
-    assert first_photo_ref(path, None) == str((folder / "photos" / "a.jpg").resolve())
-    assert first_photo_ref(path, 2) is None  # remote: never fetched early
-    assert first_photo_ref(path, 3) is None
-    path.write_text(json.dumps({"title": "T", "slides": slides}))
-    assert first_photo_ref(path, None) is None  # the title card comes first
-    assert first_photo_ref(path, 1) is not None
-    for junk in ("", "{", "[1, 2]", '{"slides": {"a": 1}}', '{"slides": [42]}'):
-        path.write_text(junk)
-        assert first_photo_ref(path, 1) is None
-    assert first_photo_ref(tmp_path / "missing.json", 1) is None
 
 
 def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
 from tests.ui.slideshow_support import make_essay, start_session
 
 Key = Qt.Key
@@ -24,13 +23,7 @@ def test_the_essay_interval_advances_to_the_end_and_stops(qtbot: QtBot, tmp_path
 def test_loop_goes_round_again(qtbot: QtBot, tmp_path: Path) -> None:
     session = start_session(qtbot, make_essay(tmp_path, 2, auto=0.05), loop=True)
     shown: list[int] = []
-    show_scene = session.audience.show_scene
-
-    def record(scene: AudienceScene) -> None:
-        shown.append(scene.position)
-        show_scene(scene)
-
-    session.audience.show_scene = record  # type: ignore[method-assign]
+    session.audience.frame_painted.connect(lambda: shown.append(session.audience.scene.position))
     # Every frame the audience was shown: on to the last one, then round to the title card.
     qtbot.waitUntil(lambda: 2 in shown and 0 in shown[shown.index(2) :], timeout=5000)
     assert 1 in shown[: shown.index(2)]

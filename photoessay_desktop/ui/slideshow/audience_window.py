@@ -6,7 +6,7 @@ reports keys, clicks and wheel steps as signals; it decides nothing about slides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, Qt, QTimer, QVariantAnimation, Signal, SignalInstance
 from PySide6.QtGui import (
     QCloseEvent,
     QCursor,
@@ -36,6 +36,7 @@ class AudienceWindow(QWidget):
     step_requested = Signal(int)  # +1 / -1 from a click or the wheel
     tile_picked = Signal(int)  # a frame position clicked in the overview
     close_requested = Signal()
+    frame_painted = Signal()  # a paint finished (start-up waits for its first photo on screen)
 
     def __init__(self, scene: AudienceScene, *, fade_ms: int = 0) -> None:
         super().__init__()
@@ -45,6 +46,8 @@ class AudienceWindow(QWidget):
         self._fade_opacity = 0.0
         self._wheel = 0
         self._dismissed = False
+        # Input that arrives before anyone listens (start-up) waits here instead of being lost.
+        self._held: list[tuple[SignalInstance, tuple[int, ...]]] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
@@ -79,8 +82,28 @@ class AudienceWindow(QWidget):
     def set_fade_ms(self, fade_ms: int) -> None:
         self._fade_ms = fade_ms
 
-    def show_scene(self, scene: AudienceScene) -> None:
-        """Show `scene`; a new frame cross-fades in when a fade is set, never delaying it."""
+    def hold_input(self) -> None:
+        """Keep keys, clicks and close requests until release_input (nobody listens yet)."""
+        if self._held is None:
+            self._held = []
+
+    def release_input(self) -> None:
+        """Send what was held, in order, to whoever listens now; then pass input straight on."""
+        held, self._held = self._held or [], None
+        for signal, arguments in held:
+            signal.emit(*arguments)
+
+    def _send(self, signal: SignalInstance, *arguments: int) -> None:
+        if self._held is not None:
+            self._held.append((signal, arguments))
+        else:
+            signal.emit(*arguments)
+
+    def show_scene(self, scene: AudienceScene, *, now: bool = False) -> None:
+        """Show `scene`; a new frame cross-fades in when a fade is set, never delaying it.
+
+        `now` paints before returning (a key press: the next turn of the event loop may first
+        run other work, and a step must reach the screen within a frame)."""
         old = self._scene
         changed = scene.position != old.position and scene.screen is Screen.SHOW
         if changed and self._fade_ms > 0 and self.isVisible() and old.screen is Screen.SHOW:
@@ -90,7 +113,10 @@ class AudienceWindow(QWidget):
             self._fade.setDuration(self._fade_ms)
             self._fade.start()
         self._scene = scene
-        self.update()
+        if now and self.isVisible():
+            self.repaint()
+        else:
+            self.update()
 
     # -- painting -------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -109,6 +135,7 @@ class AudienceWindow(QWidget):
                 painter.setOpacity(1.0)
             self._paint_layers(painter)
         painter.end()
+        self.frame_painted.emit()
 
     def _paint_layers(self, painter: QPainter) -> None:
         scene, rect = self._scene, self.rect()
@@ -143,7 +170,7 @@ class AudienceWindow(QWidget):
 
     # -- input ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.key_pressed.emit(event.key(), event.modifiers().value)
+        self._send(self.key_pressed, event.key(), event.modifiers().value)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._show_pointer()
@@ -153,19 +180,19 @@ class AudienceWindow(QWidget):
             point = event.position().toPoint()
             hit = layout.hit(point.x(), point.y(), overview.cursor, len(overview.tiles))
             if hit is not None:
-                self.tile_picked.emit(hit)
+                self._send(self.tile_picked, hit)
             return
         if event.button() == Qt.MouseButton.LeftButton:
-            self.step_requested.emit(1)
+            self._send(self.step_requested, 1)
         elif event.button() == Qt.MouseButton.RightButton:
-            self.step_requested.emit(-1)
+            self._send(self.step_requested, -1)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self._wheel += event.angleDelta().y()
         while abs(self._wheel) >= _WHEEL_STEP:
             step = -1 if self._wheel > 0 else 1  # wheel away from you goes back, as in viewers
             self._wheel += step * _WHEEL_STEP
-            self.step_requested.emit(step)
+            self._send(self.step_requested, step)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._show_pointer()
@@ -181,7 +208,7 @@ class AudienceWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the window (window manager, Alt+F4) ends the show like Esc, through the session.
         if not self._dismissed:
-            self.close_requested.emit()  # the session ends the show, dismissing this window
+            self._send(self.close_requested)  # the session ends the show, dismissing this window
         if self._dismissed:
             event.accept()
         else:

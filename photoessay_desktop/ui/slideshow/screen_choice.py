@@ -12,6 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,27 @@ def _default_audience(screens: list[ScreenInfo], remembered: str, editor_screen:
     # (laptops list their built-in panel first).
     candidates = [s for s in screens if s.name != editor_screen] or screens
     return candidates[-1]
+
+
+def show_full_screen(window: QWidget, screen: ScreenInfo) -> None:
+    """Put `window` full screen on `screen`; nothing to do when it is already there.
+
+    Placed by geometry (works for any screen list) and, where Qt knows the screen, by QScreen
+    too, so the window manager puts the full-screen window on the right output. Doing it again on
+    a window already there would make the window manager re-map it: a visible flash."""
+    handle = window.windowHandle()
+    if (
+        window.isVisible()
+        and window.isFullScreen()
+        and window.geometry() == screen.geometry
+        and handle is not None
+        and handle.screen().name() == screen.name
+    ):
+        return
+    window.setGeometry(screen.geometry)
+    window.create()
+    handle = window.windowHandle()
+    for qscreen in QGuiApplication.screens():
+        if qscreen.name() == screen.name and handle is not None:
+            handle.setScreen(qscreen)
+    window.showFullScreen()

@@ -44,10 +44,10 @@ class SlidePixmaps(QObject):
             self._source.request(key, ref, size, priority=priority)
         return key
 
-    def put(self, key: str, image: QImage) -> None:
+    def put(self, key: str, image: QImage | QPixmap) -> None:
         """Adopt an image decoded elsewhere (the early decode started before Qt loaded)."""
         if not image.isNull():
-            self._pixmaps[key] = QPixmap.fromImage(image)
+            self._pixmaps[key] = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
             self._pending.pop(key, None)
 
     def pixmap(self, key: str) -> QPixmap | None:

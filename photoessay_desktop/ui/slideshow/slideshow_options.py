@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-
-from photoessay_desktop.settings.preferences import Preferences
+from typing import TYPE_CHECKING
 
 # Caption text height in pixels on a 1080-line screen; the windows scale it to their own height.
-DEFAULT_CAPTION_SIZE = 30
-MIN_CAPTION_SIZE = 16
-MAX_CAPTION_SIZE = 64
+from photoessay_desktop.settings.slideshow_peek import (
+    DEFAULT_CAPTION_SIZE,
+    MAX_CAPTION_SIZE,
+    MIN_CAPTION_SIZE,
+)
+
+if TYPE_CHECKING:  # the first frame of `photoessay present` is painted before pydantic loads
+    from photoessay_desktop.settings.preferences import Preferences
 
 
 class Transition(enum.Enum):

@@ -12,8 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QImage, QPixmap
 
 from photoessay_desktop.document.slideshow_controller import (
     Command,
@@ -39,9 +38,9 @@ from photoessay_desktop.ui.slideshow.presenter_text import (
 from photoessay_desktop.ui.slideshow.presenter_window import PresenterWindow
 from photoessay_desktop.ui.slideshow.screen_choice import (
     Placement,
-    ScreenInfo,
     ScreenList,
     choose_placement,
+    show_full_screen,
 )
 from photoessay_desktop.ui.slideshow.slide_pixmaps import SlidePixmaps, pixmap_key
 from photoessay_desktop.ui.slideshow.slideshow_options import SlideshowOptions
@@ -69,12 +68,15 @@ class SlideshowSession(QObject):
         presenter: bool | None = None,
         screen_number: int | None = None,
         editor_screen: str = "",
+        audience: AudienceWindow | None = None,
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], datetime] = datetime.now,
         parent: QObject | None = None,
     ) -> None:
         """`start` is a frame position (see SlideshowPlan.position_of_slide); raises
-        ScreenChoiceError when `screen_number` is not connected."""
+        ScreenChoiceError when `screen_number` is not connected. `audience` is a window already
+        showing the opening frame (`photoessay present` paints it before the session exists);
+        the session takes it over, with any input it held, from start()."""
         super().__init__(parent)
         self.options = options or SlideshowOptions()
         self._clock = clock
@@ -99,7 +101,11 @@ class SlideshowSession(QObject):
         self._photos.pixmap_failed.connect(self._on_pixmap)
         self._tiles.pixmap_ready.connect(self._on_tile)
         self._tiles.pixmap_failed.connect(self._on_tile)
-        self.audience = AudienceWindow(self._audience_scene(), fade_ms=self.options.fade_ms)
+        if audience is None:
+            audience = AudienceWindow(self._audience_scene(), fade_ms=self.options.fade_ms)
+        else:
+            audience.set_fade_ms(self.options.fade_ms)
+        self.audience = audience
         self.audience.setWindowTitle(f"{essay.title.strip() or 'Untitled essay'} - Slideshow")
         self.audience.key_pressed.connect(self._on_key)
         self.audience.step_requested.connect(self._on_step)
@@ -140,6 +146,9 @@ class SlideshowSession(QObject):
         self._place_windows()
         self._refresh()
         self._tick_timer.start()
+        # Keys pressed while the show was starting, on the next turn of the event loop: whoever
+        # waits for `finished` must be listening before an Esc among them ends the show.
+        QTimer.singleShot(0, self.audience.release_input)
 
     def stop(self) -> None:
         """End the show (Esc, or a window closed) and report the slide that was showing."""
@@ -167,7 +176,7 @@ class SlideshowSession(QObject):
         if box == self.photo_box():
             self._early_key = pixmap_key(ref, box)
 
-    def adopt_early_image(self, ref: str, image: QImage, box: QSize) -> None:
+    def adopt_early_image(self, ref: str, image: QImage | QPixmap, box: QSize) -> None:
         """Take a photo decoded before Qt started (to fit `box`) so the first frame shows at once.
 
         When the box is the audience's, it is the final pixmap; otherwise it stands in until the
@@ -179,7 +188,8 @@ class SlideshowSession(QObject):
         if box == self.photo_box():
             self._photos.put(pixmap_key(ref, box), image)
         else:
-            self._provisional[ref] = QPixmap.fromImage(image)
+            pixmap = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
+            self._provisional[ref] = pixmap
         self._refresh()
 
     def early_image_failed(self) -> None:
@@ -208,9 +218,9 @@ class SlideshowSession(QObject):
                 self.presenter.raise_()
                 self.presenter.activateWindow()
             return
-        _full_screen(self.audience, placement.audience)
+        show_full_screen(self.audience, placement.audience)
         if self.presenter is not None and placement.presenter is not None:
-            _full_screen(self.presenter, placement.presenter)
+            show_full_screen(self.presenter, placement.presenter)
             self.presenter.activateWindow()
         else:
             self.audience.activateWindow()
@@ -252,17 +262,17 @@ class SlideshowSession(QObject):
             if request is Request.SWAP_SCREENS:
                 self._replace(self.placement.swapped())
                 return
-        self._refresh()
+        self._refresh(now=True)
 
     def _on_step(self, step: int) -> None:
         if self._running:
             self.controller.handle(Command.NEXT if step > 0 else Command.PREVIOUS, self._clock())
-            self._refresh()
+            self._refresh(now=True)
 
     def _on_pick(self, position: int) -> None:
         if self._running:
             self.controller.pick(position, self._clock())
-            self._refresh()
+            self._refresh(now=True)
 
     def _on_auto_timer(self) -> None:
         self.controller.advance_if_due(self._clock())
@@ -274,15 +284,23 @@ class SlideshowSession(QObject):
         self._schedule_presenter()
 
     def _on_pixmap(self, key: str) -> None:
-        if key in self._visible_photo_keys():
+        if not self._running:
+            return
+        if key == self._photo_key(self.controller.position):
             self._refresh()
+        elif key in self._visible_photo_keys() and not self._refreshing:
+            # A neighbour, ready before it is needed: the audience sees no change, so no repaint
+            # (a full-screen paint that could collide with the next key); the presenter's "next"
+            # preview shows it, and the rest of the neighbours are asked for.
+            self._prefetch()
+            self._schedule_presenter()
 
     def _on_tile(self, key: str) -> None:
         if self.controller.overview_open:
             self.audience.show_scene(self._audience_scene())
 
     # -- showing --------------------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def _refresh(self, *, now: bool = False) -> None:
         if not self._running:
             return
         if self._refreshing:
@@ -294,7 +312,7 @@ class SlideshowSession(QObject):
             # Ask first: a photo already in the loader's memory arrives now, in time for this paint.
             self._prefetch()
             self._dirty = False
-            self.audience.show_scene(self._audience_scene())
+            self.audience.show_scene(self._audience_scene(), now=now)
             self._schedule_presenter()
             self._arm_auto_timer()
         finally:
@@ -323,6 +341,12 @@ class SlideshowSession(QObject):
             if target is not None and target not in positions:
                 positions.append(target)
         return positions
+
+    def _photo_key(self, position: int) -> str | None:
+        slide = self.controller.plan.frames[position].slide
+        if slide is None or slide.image is None:
+            return None
+        return pixmap_key(slide.image, self.photo_box())
 
     def _visible_photo_keys(self) -> set[str]:
         box = self.photo_box()
@@ -454,15 +478,3 @@ def _caption_of(frame: Frame | None) -> str:
     if frame.slide is None:
         return "Title card"
     return frame.slide.caption or "(no caption)"
-
-
-def _full_screen(window: QWidget, screen: ScreenInfo) -> None:
-    # Place by geometry (works for any screen list) and, where Qt knows the screen, by QScreen
-    # too, so the window manager puts the full-screen window on the right output.
-    window.setGeometry(screen.geometry)
-    window.create()
-    handle = window.windowHandle()
-    for qscreen in QGuiApplication.screens():
-        if qscreen.name() == screen.name and handle is not None:
-            handle.setScreen(qscreen)
-    window.showFullScreen()

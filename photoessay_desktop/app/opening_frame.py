@@ -1,0 +1,159 @@
+"""Puts the show's first frame on screen before the essay model, the loader and the session load.
+
+`photoessay present` spends most of its start-up importing (PySide6, then pydantic for the essay
+model, the loader's imaging modules and the rest of the slideshow). This paints the opening frame
+with Qt and the audience window alone, from a quick read of the file (storage/essay_peek.py), the
+two preferences it needs (settings/slideshow_peek.py) and the photo the early decode
+(early_decode.py) made on the other core meanwhile. The session then takes the same window over:
+the frame does not change, and keys pressed in between are held for it. Any doubt (a rehearsal
+without an audience window, a screen that is not there) returns None and the normal start runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
+from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preferences
+from photoessay_desktop.storage.essay_peek import OpeningFrame
+from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
+from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
+from photoessay_desktop.ui.slideshow.frame_painter import FrameContent
+from photoessay_desktop.ui.slideshow.screen_choice import (
+    QtScreenList,
+    ScreenChoiceError,
+    choose_placement,
+    show_full_screen,
+)
+
+if TYPE_CHECKING:
+    from photoessay_desktop.app.early_decode import EarlyDecode
+
+# How long the first frame waits for the early decode before the start-up goes on without it
+# (the session then adopts the photo when it comes). A 24 MP JPEG takes about 150 ms.
+PHOTO_WAIT_MS = 700
+_KINDS = {"title": FrameKind.TITLE, "photo": FrameKind.PHOTO, "text": FrameKind.TEXT}
+
+
+@dataclass
+class OpeningShow:
+    """The audience window showing the opening frame, and the early photo if it is in it."""
+
+    window: AudienceWindow
+    position: int
+    ref: str | None = None
+    image: QPixmap | None = None
+    box: QSize | None = None
+    early_consumed: bool = False  # the early decode's result was read (photo or failure)
+
+
+def show_opening_frame(
+    opening: OpeningFrame,
+    early: EarlyDecode | None,
+    *,
+    screen_number: int | None,
+    presenter: bool,
+    config_folder: Path,
+) -> OpeningShow | None:
+    """Show `opening` full screen where the session will show it, and return once it is painted
+    (with its photo, if the early decode delivers within PHOTO_WAIT_MS)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PhotoEssay")
+    preferences = peek_slideshow_preferences(config_folder)
+    try:
+        placement = choose_placement(
+            QtScreenList().screens(),
+            number=screen_number,
+            remembered=preferences.screen,
+            presenter=presenter,
+        )
+    except ScreenChoiceError:
+        return None  # the normal start says which screens there are
+    if placement.windowed:
+        return None  # a rehearsal shows the presenter view, not this window
+
+    def scene(pixmap: QPixmap | None) -> AudienceScene:
+        content = FrameContent(
+            frame=Frame(_KINDS[opening.kind], opening.slide_index, _slide_of(opening)),
+            title=opening.title,
+            standfirst=opening.standfirst,
+            slide_count=opening.slide_count,
+            pixmap=pixmap,
+            caption_size=preferences.caption_size,
+        )
+        return AudienceScene(content=content, position=opening.position)
+
+    window = AudienceWindow(scene(None))
+    window.hold_input()  # nobody listens until the session exists
+    window.setWindowTitle(f"{opening.title.strip() or 'Untitled essay'} - Slideshow")
+    show = OpeningShow(window, opening.position)
+
+    def adopt(image: QImage) -> None:
+        if early is None:
+            return
+        show.early_consumed = True
+        if not image.isNull():
+            pixmap = QPixmap.fromImage(image)
+            show.ref, show.image, show.box = early.ref, pixmap, QSize(*early.box)
+            window.show_scene(scene(pixmap))
+
+    show_full_screen(window, placement.audience)
+    _paint_first_frame(window, early, adopt)
+    return show
+
+
+def _slide_of(opening: OpeningFrame) -> OpeningFrame | None:
+    # The peek has the fields the painter reads of a slide (ShownSlide); the title card has none.
+    return None if opening.kind == "title" else opening
+
+
+def early_image(early: EarlyDecode) -> QImage:
+    """The early decode's pixels as a QImage (null when it gave up): call once it said done."""
+    result = early.result()
+    if result is None:
+        return QImage()
+    pixels, width, height, stride = result
+    return QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).copy()
+
+
+def _paint_first_frame(
+    window: AudienceWindow, early: EarlyDecode | None, adopt: Callable[[QImage], None]
+) -> None:
+    """Run the event loop until the window has painted, with the early photo when one is due
+    (at most PHOTO_WAIT_MS for it), then make sure the display server has the frame."""
+    loop = QEventLoop()
+    photo_due = early is not None
+    notifier: QSocketNotifier | None = None
+
+    def painted() -> None:
+        if not photo_due:
+            loop.quit()
+
+    window.frame_painted.connect(painted)
+    if early is not None:
+        notifier = QSocketNotifier(early.done_fd, QSocketNotifier.Type.Read)
+
+        def decoded() -> None:
+            nonlocal photo_due
+            if notifier is not None:
+                notifier.setEnabled(False)
+            photo_due = False
+            adopt(early_image(early))
+            window.update()  # a failed decode still needs the frame painted once
+
+        notifier.activated.connect(decoded)
+    QTimer.singleShot(PHOTO_WAIT_MS, loop.quit)
+    loop.exec()
+    if notifier is not None:
+        notifier.setEnabled(False)
+    window.frame_painted.disconnect(painted)
+    # What comes next imports for a while without an event loop: the frame must be out by then.
+    QApplication.sync()

@@ -1,0 +1,132 @@
+"""A quick look at the frame a slideshow opens on, read from the raw project file.
+
+`photoessay present` paints its first frame before pydantic and the essay model are imported
+(they cost about 90 ms of start-up). This reads the same file with the standard library only and
+answers "what does the show open on?"; any doubt answers None and the show starts the normal way.
+It never replaces loading: the essay is validated right after the first frame, and a file that
+fails validation still ends the show with the loader's message.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
+from photoessay_desktop.storage.essay_format import FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES
+from photoessay_desktop.storage.image_ref_paths import resolve_image_ref
+
+OpeningKind = Literal["title", "photo", "text"]
+
+
+@dataclass(frozen=True)
+class OpeningFrame:
+    """The first frame of a show as the slideshow plan will compute it from the loaded essay.
+
+    `position` is the frame position (the title card, when there is one, is 0); `slide_index` is
+    None for the title card; `image` is the in-memory form of a local photo's path.
+    """
+
+    kind: OpeningKind
+    position: int
+    slide_index: int | None
+    title: str
+    standfirst: str
+    slide_count: int
+    image: str | None = None
+    caption: str = ""
+    credit: str = ""
+    notes: str = ""
+    duration_seconds: float | None = None
+
+
+def peek_opening_frame(path: Path, start: int | None) -> OpeningFrame | None:
+    """The frame `photoessay present PATH [--start N]` opens on, or None when unsure.
+
+    `start` is the slide number (0: the title card; None: the very first frame). None for a file
+    that is missing, too big, not an essay, of a newer version, or where the opening slide's
+    fields are not plain text, as well as for a slide whose photo is remote (never fetched
+    before the user's permission is known) or not a file on this machine.
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        data = json.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+        return _opening(data, path.parent, start)
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _opening(data: Any, folder: Path, start: int | None) -> OpeningFrame | None:
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        return None
+    if data.get("version") != FORMAT_VERSION:
+        return None
+    title, standfirst, slides = (
+        data.get("title", ""),
+        data.get("standfirst", ""),
+        data.get("slides"),
+    )
+    if not isinstance(title, str) or not isinstance(standfirst, str):
+        return None
+    if slides is None:
+        slides = []
+    if not isinstance(slides, list):
+        return None
+    # The same rule as SlideshowPlan: a title card unless the essay has neither title nor
+    # standfirst (an empty essay still gets one).
+    has_title_card = bool(title.strip() or standfirst.strip() or not slides)
+    if start is None:
+        start = 0 if has_title_card else 1
+    if start == 0:
+        return (
+            OpeningFrame("title", 0, None, title, standfirst, len(slides))
+            if has_title_card
+            else None
+        )
+    if not 1 <= start <= len(slides):
+        return None
+    index = start - 1
+    slide = slides[index]
+    if not isinstance(slide, dict):
+        return None
+    texts = [slide.get(name, "") for name in ("caption", "credit", "notes")]
+    if not all(isinstance(text, str) for text in texts):
+        return None
+    duration = slide.get("duration_seconds")
+    if duration is not None and (
+        isinstance(duration, bool) or not isinstance(duration, float | int)
+    ):
+        return None
+    image = slide.get("image")
+    if image is not None:
+        image = _local_photo(image, folder)
+        if image is None:
+            return None
+    return OpeningFrame(
+        "text" if image is None else "photo",
+        index + (1 if has_title_card else 0),
+        index,
+        title,
+        standfirst,
+        len(slides),
+        image=image,
+        caption=texts[0],
+        credit=texts[1],
+        notes=texts[2],
+        duration_seconds=None if duration is None else float(duration),
+    )
+
+
+def _local_photo(image: Any, folder: Path) -> str | None:
+    if not isinstance(image, str):
+        return None
+    try:
+        if image_ref_kind(image) is not ImageRefKind.LOCAL:
+            return None
+    except UnsafeImageRefError:
+        return None
+    resolved = resolve_image_ref(image, folder)
+    return resolved if Path(resolved).is_file() else None

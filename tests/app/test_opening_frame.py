@@ -1,0 +1,157 @@
+"""`photoessay present` paints its opening frame before the essay model loads, then hands over.
+
+Real parts throughout: a project file on disk, the forked early decode, the real audience window
+on Qt's offscreen screen, and the real session taking the window over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from photoessay_desktop.app.early_decode import start_early_decode
+from photoessay_desktop.app.opening_frame import show_opening_frame
+from photoessay_desktop.app.present_launch import launch
+from photoessay_desktop.storage.essay_file import load_essay, save_essay
+from photoessay_desktop.storage.essay_peek import peek_opening_frame
+from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
+from tests.app.test_present_command import args
+from tests.ui.slideshow_support import make_essay
+
+
+@pytest.fixture
+def essay_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "Фото essay"
+    folder.mkdir()
+    path = folder / "lakes.essay.json"
+    save_essay(make_essay(folder, 5), path)
+    return path
+
+
+def shown_windows() -> list[AudienceWindow]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceWindow) and w.isVisible()
+    ]
+
+
+def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_keys(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path
+) -> None:
+    opening = peek_opening_frame(essay_file, 2)
+    assert opening is not None and opening.image is not None
+    early = start_early_decode(opening.image)
+    assert early is not None
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=tmp_path / "config"
+    )
+    assert shown is not None
+    window = shown.window
+    assert window.isVisible() and window.isFullScreen()
+    content = window.scene.content
+    assert window.scene.position == 2  # the title card is frame 0
+    assert content.pixmap is not None and not content.pixmap.isNull()
+    assert content.frame.slide is not None and content.frame.slide.caption == opening.caption
+    assert shown.early_consumed and shown.image is not None
+
+    # The presenter presses Right before the show is ready: the key waits for it.
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.scene.position == 2
+    seen: list[object] = []
+
+    def drive() -> None:
+        seen.append(shown_windows() == [window])  # the same window, no second one
+        seen.append(window.scene.position)
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, drive)
+    code = launch(
+        load_essay(essay_file),
+        args(start=2),
+        early,
+        config_folder=tmp_path / "config",
+        opening=shown,
+    )
+    early.close()
+    assert code == 0
+    assert seen == [True, 3]
+    assert not window.isVisible()
+
+
+def test_closing_the_window_while_the_show_starts_ends_it(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path
+) -> None:
+    opening = peek_opening_frame(essay_file, None)
+    assert opening is not None and opening.kind == "title"
+    shown = show_opening_frame(
+        opening, None, screen_number=None, presenter=False, config_folder=tmp_path
+    )
+    assert shown is not None and shown.window.scene.content.frame.slide is None
+    shown.window.close()  # held: the session ends the show as soon as it exists
+    assert shown.window.isVisible()
+    code = launch(load_essay(essay_file), args(), None, config_folder=tmp_path, opening=shown)
+    assert code == 0
+    assert not shown.window.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("screen", "presenter"),
+    [(7, False), (None, True)],  # a screen not connected; a rehearsal on the one screen
+)
+def test_doubtful_screens_leave_the_start_to_the_session(
+    essay_file: Path, tmp_path: Path, screen: int | None, presenter: bool
+) -> None:
+    opening = peek_opening_frame(essay_file, 1)
+    assert opening is not None
+    before = len(shown_windows())
+    shown = show_opening_frame(
+        opening, None, screen_number=screen, presenter=presenter, config_folder=tmp_path
+    )
+    assert shown is None
+    assert len(shown_windows()) == before
+
+
+def run_present(*arguments: str, code: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    program = code or "from photoessay_desktop.app.cli import main; raise SystemExit(main())"
+    return subprocess.run(
+        [sys.executable, "-c", program, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+
+
+def test_a_file_that_fails_validation_after_the_first_frame_gets_the_loaders_message(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "twice.essay.json"
+    slide = {"id": "same", "caption": "Бахмут"}
+    data = {"format": "photoessay", "version": 1, "title": "T", "slides": [slide, slide]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert peek_opening_frame(path, None) is not None  # the quick read is happy with it
+    done = run_present("present", str(path))
+    assert done.returncode == 2
+    assert 'duplicate slide id "same"' in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_first_frame_needs_neither_pydantic_nor_pillow() -> None:
+    code = (
+        "import sys\n"
+        "import photoessay_desktop.app.opening_frame, photoessay_desktop.app.early_decode\n"
+        "import photoessay_desktop.storage.essay_peek, photoessay_desktop.settings.slideshow_peek\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'PIL'}))\n"
+    )
+    done = run_present(code=code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
