@@ -2,8 +2,9 @@
 
 Only the header is read here, so a decompression bomb or a refused format is turned away before a
 single pixel is decoded. It must not decode pixels or convert colour; decode.py does that.
-Only the allowed formats' Pillow plug-ins are imported, and pillow-heif on the first file no other
-plug-in knows: importing them all cost the editor's start-up (issue #5).
+Plug-ins are imported as files need them (the one the name suggests first, then the other allowed
+formats', then pillow-heif): importing them all held the GIL for 15 ms and more on the workers
+while the editor was starting (issue #5).
 """
 
 from __future__ import annotations
@@ -30,6 +31,20 @@ _PILLOW_PLUGINS: dict[str, str | None] = {
     "BMP": "BmpImagePlugin",
     "AVIF": "AvifImagePlugin",
     "HEIF": None,
+}
+# The format a photo's name suggests, tried alone first. The allowed formats' signatures exclude
+# one another, so a file that format opens is the file the whole list would have opened with it.
+_SUFFIX_FORMATS = {
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".jpe": "JPEG",
+    ".png": "PNG",
+    ".gif": "GIF",
+    ".webp": "WEBP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+    ".bmp": "BMP",
+    ".avif": "AVIF",
 }
 
 # Leading bytes of formats people drop into an essay by mistake, so the message can name them.
@@ -77,6 +92,12 @@ def open_photo(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
 
 
 def _open_allowed(path: Path, limits: DecodeLimits) -> ImageFile.ImageFile:
+    suggested = _SUFFIX_FORMATS.get(path.suffix.lower())
+    if suggested in limits.formats:
+        _load_plugin(suggested)
+        if suggested in Image.OPEN:
+            with contextlib.suppress(UnidentifiedImageError):  # misnamed: the full list decides
+                return Image.open(path, formats=[suggested])
     try:
         return Image.open(path, formats=available_formats(limits))
     except UnidentifiedImageError:
