@@ -349,36 +349,11 @@ def direct_qt_read(path: Path, runs: int) -> float:
     return median_ms(samples)
 
 
-def startup_child(which: str, essay: str, started: float) -> None:
-    """Build either an empty QMainWindow or the editor on `essay`; print seconds to first paint."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and watched.isWidgetType():
-                QTimer.singleShot(0, finish)  # runs once this paint has completed
-            return False
-
-    def finish() -> None:
-        print(json.dumps({"seconds": time.monotonic() - started}), flush=True)
-        os._exit(0)
-
-    if which == "empty":
-        from PySide6.QtWidgets import QMainWindow
-
-        app = QApplication([])
-        app.installEventFilter(watcher := FirstPaint())
-        window = QMainWindow()
-        window.resize(1280, 800)
-        window.show()
-    else:
-        from photoessay_desktop.app.editor_app import run_editor  # the real start-up path
-
-        app = QApplication([])
-        app.installEventFilter(watcher := FirstPaint())
-        run_editor(Path(essay))
-    assert watcher is not None
-    app.exec()
+def compile_package() -> None:
+    """Write the bytecode of photoessay_desktop (ignored by git), as an install would."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "photoessay_desktop")], check=True
+    )
 
 
 def startup(essay: Path, runs: int) -> dict[str, float]:
@@ -392,6 +367,9 @@ def startup(essay: Path, runs: int) -> dict[str, float]:
         "XDG_DATA_HOME": str(home / "data"),
     }
     results: dict[str, list[float]] = {"empty": [], "app": []}
+    # As an installed app runs: pip compiles bytecode at install time, while this machine sets
+    # PYTHONDONTWRITEBYTECODE, which would make every run compile all of the app's modules.
+    compile_package()
     for _ in range(runs):
         for which in ("empty", "app"):
             started = time.monotonic()
@@ -399,9 +377,7 @@ def startup(essay: Path, runs: int) -> dict[str, float]:
                 subprocess.run(
                     [
                         sys.executable,
-                        __file__,
-                        "--child",
-                        "startup",
+                        str(Path(__file__).with_name("startup_probe.py")),
                         which,
                         str(essay),
                         repr(started),
@@ -444,8 +420,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer runs and slides (a smoke run)")
     parser.add_argument(
         "--only",
-        choices=["thumbnails"],
-        help="run one part: 'thumbnails' is the cold rate and the warm list of cached thumbnails",
+        choices=["thumbnails", "startup"],
+        help="run one part: 'thumbnails' is the cold rate and the warm list of cached thumbnails, "
+        "'startup' the editor's start-up beside an empty window",
     )
     parser.add_argument(
         "--pauses",
@@ -460,11 +437,12 @@ def main() -> int:
     if args.child and args.child[0] == "memory":
         memory_child(linked_copies(big, int(args.child[1]), "links-24mp"), int(args.child[2]))
         return 0
-    if args.child and args.child[0] == "startup":
-        startup_child(args.child[1], args.child[2], float(args.child[3]))
-        return 0
     if args.only == "thumbnails":
         return only_thumbnails(twelve, args.quick)
+    lakes = ROOT / "sample_essays" / "lakes" / "lakes.essay.json"
+    if args.only == "startup":
+        print(json.dumps(startup(lakes, 3 if args.quick else 9)))
+        return 0
     if shutil.which("djpeg") is None:
         sys.exit("djpeg is missing: apt-get install libjpeg-turbo-progs")
     png = ensure_png("camera-6000x4000.png", (6000, 4000))
@@ -494,8 +472,7 @@ def main() -> int:
     results["gui_longest_pause_ms"] = pause_section(app, links, png)
     thumb_links = linked_copies(twelve, slides, "links-12mp")
     results["thumbnails_256"] = thumbnails(app, thumb_links[:thumbs], thumb_links)
-    essay = ROOT / "sample_essays" / "lakes" / "lakes.essay.json"
-    results["startup_lakes"] = startup(essay, 3 if args.quick else 7)
+    results["startup_lakes"] = startup(lakes, 3 if args.quick else 7)
     results["memory_after_slides"] = {"slides": slides, **memory_paths(big, slides)}
     results["machine"]["load_average_end"] = os.getloadavg()[0]  # type: ignore[index]
     print_table(results)
