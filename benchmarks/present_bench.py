@@ -80,6 +80,11 @@ def main() -> int:
     parser.add_argument("--peerbench", type=Path, default=Path("/work/shared/tools/peerbench"))
     parser.add_argument("--wm", default="openbox", choices=["openbox", "none"])
     args = parser.parse_args()
+    # As an installed app runs: pip compiles bytecode at install time, while this machine sets
+    # PYTHONDONTWRITEBYTECODE, which would make every launch compile all of the app's modules.
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "photoessay_desktop")], check=True
+    )
     photos = write_photos(args.work / "photos")
     essay = write_essay(photos, args.work)
     out = args.work / "results"
