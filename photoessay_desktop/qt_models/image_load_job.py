@@ -43,8 +43,10 @@ class LoadJob:
     )
     runnable: QRunnable | None = None  # queued on its own
     batch: ThumbnailBatch | None = None  # queued as one row of a batch of cached thumbnails
-    # Written by the worker before it reads the file, read on the GUI thread after the relay.
+    # Written by the worker before it reads the file, read on the GUI thread after the relay:
+    # which version of the file was read, and a ticket ordering that stat among all others.
     version: FileVersion | None = None
+    ticket: int | None = None
 
     @property
     def wanted(self) -> bool:

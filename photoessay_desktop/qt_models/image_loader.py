@@ -3,14 +3,15 @@
 Requests are keyed by the caller ("slide-12", "viewer"); a new request under the same key
 supersedes the old one, cancelled requests are dropped before they start, results go into a
 byte-bounded LRU cache, and neighbours can be prefetched. Thumbnails already in the disk cache are
-read in batches (thumbnail_batch.py). The GUI thread never waits on a decode.
+read in batches (thumbnail_batch.py). When a photo changes on disk (photo_versions.py) its old
+pixels are forgotten and `photo_changed` tells the views. The GUI thread never waits on a decode.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
@@ -23,17 +24,21 @@ from photoessay_desktop.domain.image_ref import (
 )
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.decode_process import DecodeProcessPool
-from photoessay_desktop.imaging.file_version import file_version
 from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_display_decoder import DisplayDecoder
 from photoessay_desktop.qt_models.image_load_job import CANCELLED, JobRelay, LoadJob, LoadRunnable
 from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey, ImageMemoryCache
+from photoessay_desktop.qt_models.photo_reads import PhotoReads
+from photoessay_desktop.qt_models.photo_versions import (
+    DEFAULT_WATCHED_FILES,
+    Observation,
+    PhotoVersions,
+)
 from photoessay_desktop.qt_models.thumbnail_batch import (
     BATCH_ROWS,
     BatchRelay,
     ThumbnailBatch,
-    read_cached_thumbnail,
 )
 
 DEFAULT_MEMORY_CACHE_BYTES = 512 * 1024 * 1024
@@ -50,6 +55,8 @@ class ImageLoader(QObject):
 
     image_ready = Signal(str, QImage)  # key, image (upright, sRGB, fitted)
     image_failed = Signal(str, str)  # key, reason to show on the placeholder
+    # A photo shown this session changed on disk (or vanished): views showing it request it again.
+    photo_changed = Signal(str)  # ref
 
     def __init__(
         self,
@@ -62,6 +69,7 @@ class ImageLoader(QObject):
         thumbnails: ThumbnailCache | None = None,
         thumbnail_max_side: int = DEFAULT_THUMBNAIL_MAX_SIDE,
         remote: RemoteFetcher | None = None,
+        watched_files: int = DEFAULT_WATCHED_FILES,
     ) -> None:
         app = QCoreApplication.instance()
         if app is None:
@@ -80,7 +88,6 @@ class ImageLoader(QObject):
         )
         self._thumbnails = thumbnails
         self._thumbnail_max_side = thumbnail_max_side
-        self._background = background
         self._remote = remote
         self._allowed_hosts: frozenset[str] = frozenset()
         self._relay = JobRelay(self)
@@ -96,6 +103,17 @@ class ImageLoader(QObject):
         self._gather_timer.timeout.connect(self._start_batch)
         self._batches: set[ThumbnailBatch] = set()  # queued or running; Qt holds no reference
         self._jobs: dict[ImageCacheKey, LoadJob] = {}
+        tickets = itertools.count()
+        self._versions = PhotoVersions(self, tickets=tickets, watched_files=watched_files)
+        # What the workers run holds no QObject: a job's last reference may go on a worker thread.
+        self._reads = PhotoReads(
+            self._decoder,
+            thumbnails=thumbnails,
+            background=background,
+            remote=remote,
+            tickets=tickets,
+        )
+        self._versions.changed.connect(self._on_photo_changed)
         self._key_jobs: dict[str, ImageCacheKey] = {}
         self._decodes_started = 0
         self._batches_started = 0
@@ -108,7 +126,7 @@ class ImageLoader(QObject):
         """Deliver `ref` fitted into `size` (invalid size: full size) to `key` by signal."""
         cache_key = _cache_key(ref, size)
         self._detach(key, unless=cache_key)
-        cached = self._cache.get(cache_key)
+        cached = self._cache.get(cache_key, self._versions.known(ref))
         if cached is not None:
             self.image_ready.emit(key, cached)
             return
@@ -144,7 +162,7 @@ class ImageLoader(QObject):
                     self._drop(job)
         for ref in refs:
             cache_key = _cache_key(ref, size)
-            if cache_key in self._cache or self._blocked_reason(ref):
+            if self._cache.has(cache_key, self._versions.known(ref)) or self._blocked_reason(ref):
                 continue
             existing = self._live_job(cache_key)
             if existing is not None:
@@ -154,11 +172,20 @@ class ImageLoader(QObject):
 
     def is_cached(self, ref: str, size: QSize) -> bool:
         """True when `ref` at `size` would be delivered at once."""
-        return _cache_key(ref, size) in self._cache
+        return self._cache.has(_cache_key(ref, size), self._versions.known(ref))
 
     def invalidate(self, ref: str) -> None:
         """Forget every decoded size of `ref` (the file changed, or a failed fetch is retried)."""
         self._cache.invalidate_ref(ref)
+
+    def check_photos(self) -> None:
+        """Look again at every photo shown (the app does this itself when it becomes active)."""
+        self._versions.check()
+
+    @property
+    def photo_versions(self) -> PhotoVersions:
+        """What is known and watched about the photos shown (for tests and the status bar)."""
+        return self._versions
 
     # --- remote permission ------------------------------------------------------------------
 
@@ -212,7 +239,7 @@ class ImageLoader(QObject):
         return None if job is None or job.cancelled else job
 
     def _start(self, cache_key: ImageCacheKey, priority: int, *, prefetch: bool) -> LoadJob:
-        job = LoadJob(cache_key, self._decode, priority, prefetch=prefetch)
+        job = LoadJob(cache_key, self._reads.decode, priority, prefetch=prefetch)
         self._jobs[cache_key] = job
         if self._batchable(cache_key):
             self._gathering.append(job)
@@ -241,7 +268,7 @@ class ImageLoader(QObject):
         jobs, self._gathering = self._gathering, []
         if not jobs:
             return
-        batch = ThumbnailBatch(jobs, self._read_cached, self._batch_relay)
+        batch = ThumbnailBatch(jobs, self._reads.read_cached, self._batch_relay)
         for job in jobs:
             job.batch = batch
         self._batches.add(batch)
@@ -304,8 +331,17 @@ class ImageLoader(QObject):
             del self._jobs[job.cache_key]
         if reason != CANCELLED:
             self._decodes_started += 1
-        if image is not None and not image.isNull():
-            self._cache.put(job.cache_key, image)
+        ref = job.cache_key.ref
+        seen = Observation.FIRST
+        if job.ticket is not None:
+            seen = self._versions.observe(ref, job.version, job.ticket)
+        if seen is Observation.CHANGED:
+            self._forget_photo(ref, keep=job)
+        if image is not None and not image.isNull() and seen is not Observation.OUTDATED:
+            self._cache.put(job.cache_key, image, job.version)
+        if seen is Observation.CHANGED:
+            # After the cache holds the new pixels: a view asking again at this size gets them.
+            QTimer.singleShot(0, self, lambda: self.photo_changed.emit(ref))
         if job.cancelled:
             return
         for key in sorted(job.keys):
@@ -316,6 +352,25 @@ class ImageLoader(QObject):
                 self.image_ready.emit(key, image)
             else:
                 self.image_failed.emit(key, reason or "the photo could not be decoded")
+
+    def _on_photo_changed(self, ref: str) -> None:
+        self._forget_photo(ref, keep=None)
+        self.photo_changed.emit(ref)
+
+    def _forget_photo(self, ref: str, *, keep: LoadJob | None) -> None:
+        """Drop the old version's pixels and decode again what is under way for the old one."""
+        self._cache.invalidate_ref(ref)
+        for job in [j for j in self._jobs.values() if j.cache_key.ref == ref and j is not keep]:
+            if job.cancelled:
+                continue
+            keys, prefetch = set(job.keys), job.prefetch
+            job.keys.clear()
+            job.prefetch = False
+            self._drop(job)
+            if self._jobs.get(job.cache_key) is job:
+                del self._jobs[job.cache_key]  # running: its result will be OUTDATED or SAME
+            fresh = self._start(job.cache_key, job.priority, prefetch=prefetch)
+            fresh.keys = keys
 
     def _blocked_reason(self, ref: str) -> str:
         try:
@@ -331,29 +386,6 @@ class ImageLoader(QObject):
             if host not in self._allowed_hosts:
                 return f"remote photo from {host}: not loaded until you allow this essay's photos"
         return ""
-
-    def _read_cached(self, job: LoadJob) -> QImage | None:
-        # Runs in a worker thread, for a batch: the disk cache only, never the photo itself.
-        cache_key, disk = job.cache_key, self._thumbnails
-        path = Path(cache_key.ref)
-        version = file_version(path)
-        if disk is None or version is None:
-            return None
-        job.version = version
-        box = (cache_key.width, cache_key.height)
-        key = disk.key_for_version(path, version, box, self._background)
-        return read_cached_thumbnail(disk.path_for(key))
-
-    def _decode(self, job: LoadJob) -> QImage:
-        # Runs in a worker thread: only the thread-safe decoder and fetcher are touched.
-        cache_key = job.cache_key
-        box = None if cache_key.width <= 0 else (cache_key.width, cache_key.height)
-        ref = cache_key.ref
-        if image_ref_kind(ref) is ImageRefKind.REMOTE and self._remote is not None:
-            path = self._remote.fetch(ref)
-        else:
-            path = Path(ref)
-        return self._decoder.decode(path, box)
 
 
 def _cache_key(ref: str, size: QSize) -> ImageCacheKey:

@@ -2,7 +2,8 @@
 
 It keeps a snapshot of the slide tuple only so Qt's begin/end protocol sees consistent rows; the
 essay itself lives in the document and every move or drop goes back to it as an undo command.
-Thumbnails are requested from the injected image source and cached here as QImages.
+Thumbnails are requested from the injected image source and cached here as QImages; a photo that
+changes on disk is requested again, its old thumbnail shown until the new one arrives.
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ class SlideListModel(QAbstractListModel):
         if images is not None:
             images.image_ready.connect(self._on_image_ready)
             images.image_failed.connect(self._on_image_failed)
+            images.photo_changed.connect(self._on_photo_changed)
 
     # -- reading -----------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -249,12 +251,24 @@ class SlideListModel(QAbstractListModel):
             return
         self._requested.discard(ref)
         self._failures[ref] = reason
+        self._thumbnails.pop(ref, None)  # a photo that changed into something unreadable
         self._emit_rows(self._rows_with_ref(ref))
 
+    def _on_photo_changed(self, ref: str) -> None:
+        rows = self._rows_with_ref(ref)
+        if not rows or self._images is None:
+            return
+        self._failures.pop(ref, None)
+        # The old thumbnail stays on the card until the new one replaces it: no "Loading…" flash.
+        self._requested.add(ref)
+        self._images.request(THUMB_KEY + ref, ref, THUMBNAIL_SIZE)
+        # Its size or format may have changed too (preflight and the placeholder read facts).
+        self._facts.invalidate([ref])
+
     def _on_facts_changed(self) -> None:
-        # Files may have come back (relink, restored folder): try their thumbnails again.
+        # Files may have come back (relink, restored folder): try their thumbnails again. Shown
+        # thumbnails stay: the loader announces a photo that changed (photo_changed).
         self._failures.clear()
-        self._thumbnails.clear()
         self._refresh_all()
 
     def _emit_rows(self, rows: Sequence[int]) -> None:

@@ -113,6 +113,7 @@ class SlideViewer(QWidget):
         if images is not None:
             images.image_ready.connect(self._on_image_ready)
             images.image_failed.connect(self._on_image_failed)
+            images.photo_changed.connect(self._on_photo_changed)
 
     @property
     def row(self) -> int:
@@ -172,7 +173,10 @@ class SlideViewer(QWidget):
             self.photo.set_image(None, f"{reason}\n{self._ref}" if reason else self._ref)
             return
         self.photo.set_image(None, "Loading…")
-        if self._photos_paused:
+        self._request()
+
+    def _request(self) -> None:
+        if self._images is None or self._ref is None or self._photos_paused:
             return
         self._pending = True
         ratio = self.devicePixelRatioF()
@@ -188,6 +192,11 @@ class SlideViewer(QWidget):
         if self._ref is not None and key == KEY_PREFIX + self._ref:
             self._pending = False
             self.photo.set_image(None, f"Cannot show this photo: {reason}\n{self._ref}")
+
+    def _on_photo_changed(self, ref: str) -> None:
+        # Edited in another program: the old pixels stay until the new ones replace them.
+        if ref == self._ref:
+            self._request()
 
     def _on_slide_changed(self, row: int) -> None:
         if row == self._row:

@@ -41,3 +41,13 @@ def test_replacing_and_invalidating_keep_the_count_right() -> None:
     assert len(cache) == 1 and cache.total_bytes == image(10).sizeInBytes()
     cache.clear()
     assert cache.total_bytes == 0
+
+
+def test_a_hit_must_be_of_the_version_asked_for() -> None:
+    cache = ImageMemoryCache(10 * 1024 * 1024)
+    key = ImageCacheKey("a", 10, 10)
+    cache.put(key, image(10), (100, 1, 1))
+    assert cache.has(key, (100, 1, 1)) and not cache.has(key, (100, 2, 2))
+    assert cache.get(key, (100, 1, 1)) is not None
+    assert cache.get(key, (100, 2, 2)) is None  # the file moved on: the old pixels are dropped
+    assert len(cache) == 0 and cache.total_bytes == 0
