@@ -113,6 +113,7 @@ def cold_display(app: QApplication, path: Path, runs: int) -> float:
         pixmap = QPixmap.fromImage(got[0])
         samples.append(time.perf_counter() - start)
         assert not pixmap.isNull()
+        loader.shutdown()  # idle before it goes: see ImageLoader.shutdown
         loader.deleteLater()
     return median_ms(samples)
 
@@ -163,6 +164,7 @@ def slide_switch(app: QApplication, paths: list[Path], switches: int) -> dict[st
         QTest.keyClick(viewer, Qt.Key.Key_Right)
         samples.append(viewer.painted_at - start)
     viewer.close()
+    loader.shutdown()
     return {"p50_ms": percentile_ms(samples, 0.5), "p95_ms": percentile_ms(samples, 0.95)}
 
 
@@ -268,6 +270,7 @@ def thumbnails(
             loader.request(f"row{index}", str(path), THUMB)
         wait_until(app, lambda: len(ready) == len(cold_paths))
         cold_rate = len(cold_paths) / (time.perf_counter() - start)
+        loader.shutdown()
         # Prime the rest of the list with the same bytes under each path's own key.
         stored = cache.lookup(cache.key_for(cold_paths[0], (256, 256), (0, 0, 0)) or "")
         assert stored is not None
@@ -286,6 +289,7 @@ def thumbnails(
         warm_seconds = time.perf_counter() - start
         # CPU seconds of every thread: the work itself, less swayed by other jobs than the wall.
         warm_cpu = time.process_time() - cpu_start
+        warm.shutdown()
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
     return {

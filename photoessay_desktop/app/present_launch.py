@@ -121,5 +121,5 @@ def launch(
     session.finished.connect(loop.quit)
     session.start()
     loop.exec()
-    loader.wait_for_idle(2000)
+    loader.shutdown()  # idle before it is dropped: see ImageLoader.shutdown
     return 0

@@ -13,7 +13,7 @@ import itertools
 import os
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from photoessay_desktop.domain.image_ref import (
@@ -117,6 +117,7 @@ class ImageLoader(QObject):
         self._key_jobs: dict[str, ImageCacheKey] = {}
         self._decodes_started = 0
         self._batches_started = 0
+        self._closed = False  # after shutdown(): nothing new starts (see there)
         # Pillow decodes run in worker processes: they end with the app, never outlive it.
         app.aboutToQuit.connect(self.shutdown)
 
@@ -221,9 +222,18 @@ class ImageLoader(QObject):
         return self._decoder.processes
 
     def shutdown(self) -> None:
-        """Drop every request and end the decode worker processes (quitting, or a closed show)."""
+        """Drop every request, end the decode worker processes and wait for the threads to be
+        idle (quitting, or a closed show), so the loader can then be deleted from anywhere.
+
+        A QThreadPool destroyed while a job runs waits inside Qt holding Python's lock, which the
+        job needs to hand its result over: the process hangs (seen when a loader was deleted from
+        a posted event). Waiting here, from Python, releases the lock while it waits."""
+        self._closed = True
         self.cancel_all_except(())
-        self._decoder.close()
+        self._versions.stop()
+        self._decoder.close()  # a decode in a worker process ends now, not when it is done
+        self._start_batch()
+        self._pool.waitForDone()
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         """Block until the pool is idle: for shutdown and benchmarks only, never in a slot."""
@@ -231,6 +241,12 @@ class ImageLoader(QObject):
         return bool(self._pool.waitForDone(msecs))
 
     # --- internals --------------------------------------------------------------------------
+
+    def _run_on_pool(self, runnable: QRunnable, priority: int) -> None:
+        # After shutdown a late result (a queued signal) must not start more work: a job running
+        # when the loader is deleted hangs the process (see shutdown).
+        if not self._closed:
+            self._pool.start(runnable, priority)
 
     def _live_job(self, cache_key: ImageCacheKey) -> LoadJob | None:
         # A cancelled job may still be running; it cannot be revived (its worker may already have
@@ -253,7 +269,7 @@ class ImageLoader(QObject):
 
     def _queue(self, job: LoadJob) -> None:
         job.runnable = LoadRunnable(job, self._relay)
-        self._pool.start(job.runnable, job.priority)
+        self._run_on_pool(job.runnable, job.priority)
 
     def _batchable(self, cache_key: ImageCacheKey) -> bool:
         # Only sizes the disk cache keeps (the list's thumbnails) are worth looking up in a batch.
@@ -273,7 +289,7 @@ class ImageLoader(QObject):
             job.batch = batch
         self._batches.add(batch)
         self._batches_started += 1
-        self._pool.start(batch, batch.priority)
+        self._run_on_pool(batch, batch.priority)
 
     def _on_batch_finished(
         self, batch: ThumbnailBatch, results: list[tuple[LoadJob, QImage | None]]
@@ -292,9 +308,9 @@ class ImageLoader(QObject):
         job.priority = priority
         batch = job.batch
         if batch is not None and self._pool.tryTake(batch):
-            self._pool.start(batch, batch.priority)
+            self._run_on_pool(batch, batch.priority)
         elif job.runnable is not None and self._pool.tryTake(job.runnable):
-            self._pool.start(job.runnable, priority)
+            self._run_on_pool(job.runnable, priority)
 
     def _detach(self, key: str, *, unless: ImageCacheKey | None) -> None:
         current = self._key_jobs.get(key)

@@ -70,6 +70,7 @@ class PhotoVersions(QObject):
         self._recent: OrderedDict[str, None] = OrderedDict()  # most recently read last
         self._checking = False  # one round of stats at a time: a slow share must not pile up
         self._owed_full_check = False  # the app became active during a round
+        self._stopped = False  # stop(): no more rounds
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_recent)
@@ -106,11 +107,25 @@ class PhotoVersions(QObject):
     def check(self, refs: Iterable[str] | None = None) -> None:
         """Stat `refs` (all known photos when None) on a worker; `changed` for each one changed."""
         wanted = list(self._known if refs is None else refs)
+        if self._stopped:
+            return
         if self._checking:
             self._owed_full_check = self._owed_full_check or refs is None
         elif wanted:
             self._checking = True
             self._pool.start(_StatJob(self._relay, wanted, self._ticket))
+
+    def stop(self) -> None:
+        """Stop looking and wait for a round of stats in flight (the loader is shutting down).
+
+        Waiting here, from Python, lets the round's worker finish its hand-over; a pool destroyed
+        with a round still running would instead wait inside Qt while holding Python's lock that
+        the worker needs: a hang."""
+        self._stopped = True
+        self._poll.stop()
+        self._owed_full_check = False
+        self._pool.clear()
+        self._pool.waitForDone()
 
     def wait_for_checks(self, msecs: int = -1) -> bool:
         """Block until pending stats are done (tests and shutdown only, never in a slot)."""
