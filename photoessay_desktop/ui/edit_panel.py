@@ -6,6 +6,7 @@ document holds. Choosing files (Replace photo…, Relink…) is only requested h
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 
@@ -136,6 +137,8 @@ class EditPanel(QTabWidget):
         document.slide_changed.connect(self._on_slide_changed)
         document.essay_changed.connect(self.refresh_essay)
         document.essay_replaced.connect(self.refresh_essay)
+        # Save As to another folder changes how the photo's path reads from the essay.
+        document.path_changed.connect(lambda: self.show_slide(self._row))
         self.refresh_essay()
         self.show_slide(-1)
 
@@ -201,9 +204,25 @@ class EditPanel(QTabWidget):
         for field, binding in self._slide_bindings.items():
             value = getattr(slide, field) if slide is not None else ""
             binding.show_value(value, value)
-        self.image.setText(slide.image or "(text slide: no photo)" if slide else "")
+        self.image.setText(self._photo_text(slide.image) if slide else "")
+        self.image.setToolTip(slide.image or "" if slide else "")  # the whole path, on hover
         # Show the end of a long path: the file name is what tells photos apart.
         self.image.setCursorPosition(len(self.image.text()))
+
+    def _photo_text(self, image: str | None) -> str:
+        """The photo as the user thinks of it: relative to the essay's folder when inside it
+        (photos/pier.jpg), else the full path or web address."""
+        if image is None:
+            return "(text slide: no photo)"
+        path = self._document.path
+        if path is None or "://" in image or not os.path.isabs(image):
+            return image
+        folder = os.path.dirname(os.path.abspath(path))
+        try:
+            relative = os.path.relpath(image, folder)
+        except ValueError:  # another drive on Windows
+            return image
+        return image if relative.startswith(os.pardir) else relative
 
     def _on_slide_changed(self, row: int) -> None:
         if row == self._row:

@@ -280,3 +280,23 @@ def test_a_long_essay_opens_and_every_row_is_there(
     assert window.model.rowCount() == 200
     window.undo_action.trigger()
     assert [s.id for s in window.document.essay.slides] == [s.id for s in slides]
+
+
+def test_the_photo_field_reads_from_the_essay_folder(
+    make_editor: MakeEditor, lakes: Path, tmp_path: Path
+) -> None:
+    editor = make_editor()
+    window = editor.window
+    window.files.start(lakes)
+    slide = window.document.essay.slides[0]
+    assert slide.image is not None
+    field = window.edit_panel.image
+    assert field.text() == str(Path("photos") / Path(slide.image).name)
+    assert field.toolTip() == slide.image  # the whole path on hover
+    # Saved into another folder, the photos are no longer beside it: the full path again.
+    elsewhere = tmp_path / "Другая папка" / "copy.essay.json"
+    elsewhere.parent.mkdir()
+    editor.dialogs.save_as = [elsewhere]
+    window.actions_.save_as.trigger()
+    assert window.document.path == elsewhere
+    assert field.text() == slide.image
