@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from bench_bytecode import compile_package  # noqa: E402
 from imaging_bench_files import ensure_jpeg, ensure_png, linked_copies, tiny_jpeg  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer  # noqa: E402
@@ -353,13 +354,6 @@ def direct_qt_read(path: Path, runs: int) -> float:
     return median_ms(samples)
 
 
-def compile_package() -> None:
-    """Write the bytecode of photoessay_desktop (ignored by git), as an install would."""
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "photoessay_desktop")], check=True
-    )
-
-
 def startup(essay: Path, runs: int) -> dict[str, float]:
     """Median seconds from process start to the first finished paint, app vs empty window."""
     home = Path(tempfile.mkdtemp(prefix="photoessay-bench-home-"))
@@ -371,9 +365,7 @@ def startup(essay: Path, runs: int) -> dict[str, float]:
         "XDG_DATA_HOME": str(home / "data"),
     }
     results: dict[str, list[float]] = {"empty": [], "app": []}
-    # As an installed app runs: pip compiles bytecode at install time, while this machine sets
-    # PYTHONDONTWRITEBYTECODE, which would make every run compile all of the app's modules.
-    compile_package()
+    compile_package()  # started as an installed app is
     for _ in range(runs):
         for which in ("empty", "app"):
             started = time.monotonic()

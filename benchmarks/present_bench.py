@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_bytecode import compile_package  # noqa: E402
 from bench_photos import write_photos  # noqa: E402
 
 from photoessay_desktop.domain.essay import Essay, Slide  # noqa: E402
@@ -80,11 +81,7 @@ def main() -> int:
     parser.add_argument("--peerbench", type=Path, default=Path("/work/shared/tools/peerbench"))
     parser.add_argument("--wm", default="openbox", choices=["openbox", "none"])
     args = parser.parse_args()
-    # As an installed app runs: pip compiles bytecode at install time, while this machine sets
-    # PYTHONDONTWRITEBYTECODE, which would make every launch compile all of the app's modules.
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "photoessay_desktop")], check=True
-    )
+    compile_package()  # launched as an installed app is
     photos = write_photos(args.work / "photos")
     essay = write_essay(photos, args.work)
     out = args.work / "results"

@@ -40,7 +40,15 @@ if TYPE_CHECKING:
 # How long the first frame waits for the early decode before the start-up goes on without it
 # (the session then adopts the photo when it comes). A 24 MP JPEG takes about 150 ms.
 PHOTO_WAIT_MS = 700
-_KINDS = {"title": FrameKind.TITLE, "photo": FrameKind.PHOTO, "text": FrameKind.TEXT}
+
+
+@dataclass(frozen=True)
+class EarlyPhoto:
+    """A photo decoded before Qt started: its reference, its pixels and the box it fits."""
+
+    ref: str
+    pixmap: QPixmap
+    box: QSize
 
 
 @dataclass
@@ -49,9 +57,7 @@ class OpeningShow:
 
     window: AudienceWindow
     position: int
-    ref: str | None = None
-    image: QPixmap | None = None
-    box: QSize | None = None
+    photo: EarlyPhoto | None = None  # the early decode's photo, when it is on screen
     early_consumed: bool = False  # the early decode's result was read (photo or failure)
 
 
@@ -82,7 +88,7 @@ def show_opening_frame(
 
     def scene(pixmap: QPixmap | None) -> AudienceScene:
         content = FrameContent(
-            frame=Frame(_KINDS[opening.kind], opening.slide_index, _slide_of(opening)),
+            frame=Frame(FrameKind(opening.kind), opening.slide_index, _slide_of(opening)),
             title=opening.title,
             standfirst=opening.standfirst,
             slide_count=opening.slide_count,
@@ -102,7 +108,7 @@ def show_opening_frame(
         show.early_consumed = True
         if not image.isNull():
             pixmap = QPixmap.fromImage(image)
-            show.ref, show.image, show.box = early.ref, pixmap, QSize(*early.box)
+            show.photo = EarlyPhoto(early.ref, pixmap, QSize(*early.box))
             window.show_scene(scene(pixmap))
 
     show_full_screen(window, placement.audience)

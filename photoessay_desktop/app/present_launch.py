@@ -53,6 +53,9 @@ def launch(
             opening.window.dismiss()
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
+    # Whether the opening frame already read the early decode (its pixels or its failure): the
+    # pipe is closed then, and must not be watched again even if the window is not used.
+    early_read = opening is not None and opening.early_consumed
     if opening is not None and opening.position != position:
         opening.window.dismiss()  # the quick read and the essay disagree: start afresh
         opening = None
@@ -92,9 +95,10 @@ def launch(
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
     notifier: QSocketNotifier | None = None
-    if opening is not None and opening.early_consumed:
-        if opening.ref is not None and opening.image is not None and opening.box is not None:
-            session.adopt_early_image(opening.ref, opening.image, opening.box)
+    if early_read:
+        photo = opening.photo if opening is not None else None
+        if photo is not None:
+            session.adopt_early_image(photo.ref, photo.pixmap, photo.box)
     elif early is not None:
         box = QSize(*early.box)
         session.expect_early_image(early.ref, box)

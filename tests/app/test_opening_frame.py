@@ -59,7 +59,7 @@ def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_key
     assert window.scene.position == 2  # the title card is frame 0
     assert content.pixmap is not None and not content.pixmap.isNull()
     assert content.frame.slide is not None and content.frame.slide.caption == opening.caption
-    assert shown.early_consumed and shown.image is not None
+    assert shown.early_consumed and shown.photo is not None
 
     # The presenter presses Right before the show is ready: the key waits for it.
     qtbot.keyClick(window, Qt.Key.Key_Right)
