@@ -52,11 +52,19 @@ class EarlyDecode:
         return bytes(self.buffer[start : start + stride * height]), width, height, stride
 
     def close(self) -> None:
-        """Reap the child and close the pipe; the buffer stays readable."""
-        with contextlib.suppress(OSError):
-            os.close(self.done_fd)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        """Reap the child and close the pipe, once; the buffer stays readable.
+
+        Safe to call again: a second os.close of the same number would close whatever file the
+        process opened since under that number (a decode worker's pipe, Qt's own descriptors).
+        """
+        if self.done_fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.done_fd)
+            self.done_fd = -1
+        if self.pid > 0:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
 
 def start_early_decode(ref: str, box: tuple[int, int] = GUESSED_BOX) -> EarlyDecode | None:

@@ -149,3 +149,26 @@ def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kin
     early = start_early_decode(str(photo), (1920, 1080))
     assert early is not None
     assert early.result() is None
+
+
+def test_closing_the_early_decode_again_leaves_other_files_alone(tmp_path: Path) -> None:
+    # result() closes the pipe and the present command closes again when the show ends; the
+    # second close once shut a test's subprocess pipe that had reused the number (CI, Errno 9).
+    photo = tmp_path / "plain.jpg"
+    Image.new("RGB", (64, 48), (10, 20, 30)).save(photo)
+    early = start_early_decode(str(photo), (1920, 1080))
+    assert early is not None
+    freed = early.done_fd
+    assert early.result() is not None
+    read_end, write_end = os.pipe()  # the lowest free numbers: `freed` is one of them
+    try:
+        assert freed in (read_end, write_end)
+        early.close()
+        early.close()
+        os.fstat(read_end)
+        os.fstat(write_end)
+        os.write(write_end, b"still open")
+        assert os.read(read_end, 10) == b"still open"
+    finally:
+        os.close(read_end)
+        os.close(write_end)
