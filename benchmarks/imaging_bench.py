@@ -34,6 +34,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread  # noqa: E402
 from photoessay_desktop.imaging.geometry import stored_fit  # noqa: E402
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache  # noqa: E402
 from photoessay_desktop.qt_models.image_loader import ImageLoader  # noqa: E402
@@ -41,6 +42,14 @@ from photoessay_desktop.qt_models.image_loader import ImageLoader  # noqa: E402
 SCREEN = QSize(1920, 1080)
 THUMB = QSize(256, 256)
 MB = 1024 * 1024
+
+
+def gui_app() -> QApplication:
+    """The QApplication, in a process set up as the app sets up its own (GIL hand-over)."""
+    favour_the_gui_thread()
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    return app
 
 
 def median_ms(samples: list[float]) -> float:
@@ -445,8 +454,7 @@ def main() -> int:
     if args.pauses:
         return pauses_only(png, linked_copies(big, 12, "links-24mp"), args.pauses)
     runs, thumbs, slides = (3, 40, 100) if args.quick else (9, 200, 1000)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = gui_app()
     results: dict[str, object] = {"machine": machine()}
     # Floor and app alternate, so both see the same share of a busy machine.
     floors, colds, directs = [], [], []
@@ -479,8 +487,7 @@ def main() -> int:
 def only_thumbnails(twelve: Path, quick: bool) -> int:
     """The thumbnail part alone, for working on the list without the four-minute run."""
     thumbs, slides = (40, 100) if quick else (200, 1000)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = gui_app()
     results: dict[str, object] = {"machine": machine()}
     thumb_links = linked_copies(twelve, slides, "links-12mp")
     results["thumbnails_256"] = thumbnails(app, thumb_links[:thumbs], thumb_links)
@@ -492,8 +499,7 @@ def only_thumbnails(twelve: Path, quick: bool) -> int:
 
 def pauses_only(png: Path, links: list[Path], rounds: int) -> int:
     """Print one JSON line of GUI-pause figures per round, each with the load average."""
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = gui_app()
     for _ in range(rounds):
         figures = pause_section(app, links, png)
         print(json.dumps({**figures, "load_average": os.getloadavg()[0]}), flush=True)

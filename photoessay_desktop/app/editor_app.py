@@ -23,6 +23,7 @@ from photoessay_desktop.app.autosave_recovery import AutosaveRecovery
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
 from photoessay_desktop.app.first_paint import after_first_paint
 from photoessay_desktop.app.guarded_files import GuardedEssayFiles
+from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
@@ -121,6 +122,7 @@ def run_editor(path: Path | None) -> int:
     # the collector's sight, they no longer make a full collection (about 17 ms, measured) land
     # in the middle of the first paint. Cycles made from here on are collected as before.
     gc.freeze()
+    favour_the_gui_thread()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("PhotoEssay")

@@ -62,6 +62,7 @@ def launch(
     from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier
     from PySide6.QtWidgets import QApplication
 
+    from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
     from photoessay_desktop.app.opening_frame import early_image
     from photoessay_desktop.qt_models.image_loader import ImageLoader
     from photoessay_desktop.settings.preferences_store import (
@@ -72,6 +73,7 @@ def launch(
     from photoessay_desktop.ui.slideshow.slideshow_options import options_from_preferences
     from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
 
+    favour_the_gui_thread()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PhotoEssay")
     store = PreferencesStore(config_folder or default_config_folder())

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from PIL import Image
 
+from photoessay_desktop.imaging.background_priority import lower_this_process
 from photoessay_desktop.imaging.decode import decode_image
 from photoessay_desktop.imaging.decode_protocol import (
     BYTES_PER_PIXEL,
@@ -88,6 +89,7 @@ def main() -> int:
     """Entry point of the worker process (HEIF opens as in the app: open_photo registers it)."""
     # Ctrl+C in a terminal reaches the whole process group; the display process decides when we go.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    lower_this_process()  # below the display process's GUI thread: key presses come first
     # Replies own fd 1; anything a library prints goes to stderr instead of into the pixel stream.
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtGui import QImage
 
+from photoessay_desktop.imaging.background_priority import lower_this_thread
 from photoessay_desktop.imaging.errors import ImageDecodeError
 from photoessay_desktop.imaging.file_version import FileVersion
 from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey
@@ -66,6 +67,7 @@ class LoadRunnable(QRunnable):
     def run(self) -> None:
         """Decode unless cancelled meanwhile; never lets an exception escape into Qt."""
         job = self._job
+        lower_this_thread()
         if job.cancelled:
             self._relay.finished.emit(job, None, CANCELLED)
             return

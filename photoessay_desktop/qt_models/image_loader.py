@@ -13,7 +13,16 @@ import itertools
 import os
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QSize, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QSize,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage
 
 from photoessay_desktop.domain.image_ref import (
@@ -79,6 +88,8 @@ class ImageLoader(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max(1, thread_count or os.cpu_count() or 2))
+        # Windows and macOS honour this; Linux ignores it, so each job lowers its own thread.
+        self._pool.setThreadPriority(QThread.Priority.LowPriority)
         self._cache = ImageMemoryCache(memory_cache_bytes)
         self._decoder = DisplayDecoder(
             limits=limits or DecodeLimits(),

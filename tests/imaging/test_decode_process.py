@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from photoessay_desktop.imaging.background_priority import BACKGROUND_NICE
 from photoessay_desktop.imaging.decode import decode_image
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.decode_process import (
@@ -359,3 +360,14 @@ def zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except OSError:
         return True
+
+
+@linux_only
+def test_workers_run_below_the_display_process(pool: DecodeProcessPool, photo_dir: Path) -> None:
+    # The GUI thread must win a contended core at once (imaging benchmark: GUI pauses).
+    path = photo_dir / "plain.jpg"
+    save_jpeg(path, quadrants((40, 30)))
+    in_worker(pool, path)
+    (pid,) = pool.worker_pids()
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, ours + BACKGROUND_NICE)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from photoessay_desktop.imaging.background_priority import BACKGROUND_NICE
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_loader import ImageLoader
 from tests.imaging.photo_files import adobe_rgb_profile, quadrants, save_jpeg
@@ -328,3 +331,28 @@ def test_a_damaged_disk_cache_entry_is_decoded_again(
         second.request("row", ref, QSize(64, 64))
     assert near(rgb(record.ready[0][1], 5, 5), (200, 30, 30))
     assert Image.open(stored).size == (64, 43)  # and the entry was written again
+
+
+def thread_nice_levels() -> dict[int, int]:
+    """Each thread of this process and its nice level (field 19 of /proc/self/task/N/stat)."""
+    levels = {}
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
+            stat = (task / "stat").read_text()
+            levels[int(task.name)] = int(stat.rsplit(")", 1)[1].split()[16])
+    return levels
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_decode_threads_give_way_to_the_gui_thread(
+    qtbot: QtBot, loader: ImageLoader, photos: Path
+) -> None:
+    gui = threading.get_native_id()
+    before = thread_nice_levels()[gui]
+    recorder = Recorder(loader)
+    loader.request("a", flat_jpeg(photos / "a.jpg", (10, 200, 30)), QSize(32, 32))
+    qtbot.waitUntil(lambda: recorder.delivered() == ["a"], timeout=10_000)
+    levels = thread_nice_levels()
+    assert levels[gui] == before  # the GUI thread keeps its place
+    lowered = min(19, before + BACKGROUND_NICE)
+    assert any(tid != gui and level == lowered for tid, level in levels.items())
