@@ -40,7 +40,9 @@ from photoessay_desktop.domain.slide_edits import drop_position
 from photoessay_desktop.qt_models.image_source import ImageSource
 
 SLIDE_ROWS_MIME = "application/x-photoessay-slide-rows"
-THUMBNAIL_SIZE = QSize(160, 120)
+# Twice the list card's 96x72 thumbnail, so it is sharp on 2x screens too (one size for every
+# screen keeps one disk-cache entry per photo).
+THUMBNAIL_SIZE = QSize(192, 144)
 PREVIEW_WORDS = 8
 # Loader keys are per requester; a prefix keeps the list's requests apart from other views'.
 THUMB_KEY = "thumb:"

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QObject, QRunnable, Signal
 from PySide6.QtGui import QImage, QImageReader
 
-from photoessay_desktop.imaging.background_priority import lower_this_thread
 from photoessay_desktop.qt_models.image_load_job import LoadJob
 
 # About a screenful of list rows: small enough that the first rows paint at once, large enough
@@ -48,7 +47,6 @@ class ThumbnailBatch(QRunnable):
 
     def run(self) -> None:
         """Read every row not cancelled meanwhile; never lets an exception escape into Qt."""
-        lower_this_thread()
         results: list[tuple[LoadJob, QImage | None]] = []
         for job in self.jobs:
             image = None
