@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication
 
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
@@ -35,7 +35,7 @@ from photoessay_desktop.ui.slideshow.screen_choice import (
 )
 
 if TYPE_CHECKING:
-    from photoessay_desktop.app.early_decode import EarlyDecode
+    from photoessay_desktop.app.early_decode import EarlyDecode, EarlyPixels
 
 # How long the first frame waits for the early decode before the start-up goes on without it
 # (the session then adopts the photo when it comes). A 24 MP JPEG takes about 150 ms.
@@ -124,10 +124,44 @@ def _slide_of(opening: OpeningFrame) -> OpeningFrame | None:
 def early_image(early: EarlyDecode) -> QImage:
     """The early decode's pixels as a QImage (null when it gave up): call once it said done."""
     result = early.result()
-    if result is None:
-        return QImage()
-    pixels, width, height, stride = result
-    return QImage(pixels, width, height, stride, QImage.Format.Format_RGB888).copy()
+    return QImage() if result is None else fit_early_pixels(result)
+
+
+def fit_early_pixels(result: EarlyPixels) -> QImage:
+    """The child's pixels fitted and upright, as a Format_RGB32 image owning its pixels."""
+    decoded = QImage(
+        result.pixels, result.width, result.height, result.stride, QImage.Format.Format_RGBX8888
+    )
+    # The child decodes at libjpeg's nearest scale; the last step is Qt's smooth (area-averaging)
+    # scale, as in the loader's own Qt path, then the turn (cheaper on the smaller image).
+    turned = result.orientation in (5, 6, 7, 8)
+    stored = (result.fitted[1], result.fitted[0]) if turned else result.fitted
+    if (result.width, result.height) == stored:
+        fitted = decoded.copy()  # owns its pixels: the shared buffer is not ours to keep
+    else:
+        fitted = decoded.scaled(
+            *stored,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    result.pixels.release()
+    turn = _EXIF_TURNS.get(result.orientation)
+    if turn is not None:
+        fitted = fitted.transformed(turn)
+    return fitted.convertToFormat(QImage.Format.Format_RGB32)
+
+
+# EXIF orientation to the transform that shows the photo upright (Qt's y axis points down, so a
+# positive rotation is clockwise); 1, "as stored", has none.
+_EXIF_TURNS = {
+    2: QTransform(-1, 0, 0, 1, 0, 0),  # mirrored left to right
+    3: QTransform().rotate(180),
+    4: QTransform(1, 0, 0, -1, 0, 0),  # mirrored top to bottom
+    5: QTransform(0, 1, 1, 0, 0, 0),  # transposed
+    6: QTransform().rotate(90),
+    7: QTransform(0, -1, -1, 0, 0, 0),  # transversed
+    8: QTransform().rotate(270),
+}
 
 
 def _paint_first_frame(

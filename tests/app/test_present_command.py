@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from PySide6.QtCore import QTimer
+from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app.early_decode import start_early_decode
+from photoessay_desktop.app.opening_frame import early_image, fit_early_pixels
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
@@ -131,10 +133,68 @@ def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:
     assert early is not None
     result = early.result()
     assert result is not None
-    pixels, width, height, stride = result
-    assert (width, height) == (810, 1080)
-    assert stride == width * 3 and len(pixels) == stride * height
-    assert pixels[:3] == bytes((200, 30, 30)) or abs(pixels[0] - 200) < 8
+    assert result.fitted == (810, 1080) and result.orientation == 6
+    # Decoded at libjpeg's 3/8 (1500x1125, as stored): the parent scales and turns it.
+    assert (result.width, result.height) == (1500, 1125)
+    assert result.stride == result.width * 4 and len(result.pixels) == result.stride * result.height
+    image = fit_early_pixels(result)
+    assert image.size() == QSize(810, 1080)
+    assert near(rgb(image, 400, 500), (200, 30, 30))
+
+
+def rgb(image: QImage, x: int, y: int) -> tuple[int, int, int]:
+    colour = image.pixelColor(x, y)
+    return colour.red(), colour.green(), colour.blue()
+
+
+def near(a: tuple[int, int, int], b: tuple[int, int, int], tolerance: int = 8) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+def photo_like(size: tuple[int, int]) -> Image.Image:
+    """Smooth gradients with sharp edges and fine detail, as in a photo: scaling errors show."""
+    base = Image.linear_gradient("L").resize(size)
+    detail = Image.effect_noise(size, 40).filter(ImageFilter.GaussianBlur(1))
+    return Image.merge("RGB", (base, detail, base.transpose(Image.Transpose.FLIP_LEFT_RIGHT)))
+
+
+@pytest.mark.parametrize(
+    ("size", "box", "orientation"),
+    [
+        ((1200, 800), (400, 300), 1),  # scale 0.33: libjpeg's 3/8
+        ((1200, 800), (400, 300), 8),  # the same, turned
+        ((1200, 800), (300, 400), 6),
+        ((1200, 800), (400, 300), 2),  # mirrored
+        ((1200, 800), (400, 300), 3),
+        ((1200, 800), (400, 300), 4),
+        ((1200, 800), (300, 400), 5),
+        ((1200, 800), (300, 400), 7),
+        ((1200, 800), (400, 300), 0),  # not an orientation: as stored
+        ((1000, 700), (450, 400), 1),  # scale 0.45: Pillow's draft at 1/2
+        ((1600, 900), (300, 200), 1),  # scale 0.19: draft at 1/4
+        ((301, 199), (400, 300), 1),  # smaller than the box: whole
+    ],
+)
+def test_the_early_photo_matches_a_careful_decode(
+    qtbot: QtBot, tmp_path: Path, size: tuple[int, int], box: tuple[int, int], orientation: int
+) -> None:
+    photo = tmp_path / "Фото.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    photo_like(size).save(photo, quality=95, exif=exif.tobytes())
+    early = start_early_decode(str(photo), box)
+    assert early is not None
+    image = early_image(early)
+    assert not image.isNull()
+    with Image.open(photo) as source:
+        reference = ImageOps.exif_transpose(source).convert("RGB")
+    reference.thumbnail(box, Image.Resampling.LANCZOS)
+    assert (image.width(), image.height()) == reference.size
+    rgbx = image.convertToFormat(QImage.Format.Format_RGBX8888)
+    shown = Image.frombytes("RGBX", reference.size, rgbx.constBits().tobytes()).convert("RGB")
+    difference = ImageChops.difference(shown, reference)
+    mean = sum(ImageStat.Stat(difference).mean) / 3
+    assert mean < 2.0, f"mean difference {mean:.2f}"
 
 
 @pytest.mark.parametrize("kind", ["png", "icc", "broken"])
