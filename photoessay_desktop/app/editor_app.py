@@ -14,7 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_cache_dir
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -28,6 +27,7 @@ from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
+from photoessay_desktop.imaging.remote_fetch import default_remote_folder
 from photoessay_desktop.imaging.remote_permissions import (
     RemotePhotoPermissions,
     default_permissions_file,
@@ -107,12 +107,11 @@ def display_loader(app: QApplication, preferences: PreferencesStore) -> ImageLoa
     """The background photo loader with the user's limits and its disk caches: thumbnails (the
     slide list is instant on the second opening) and web photos (fetched only from hosts the
     user allowed on the banner)."""
-    cache = Path(user_cache_dir("PhotoEssay", appauthor=False))
     return image_loader_from_preferences(
         app,
         preferences.load(),
         thumbnail_folder=default_thumbnail_folder(),
-        remote_folder=cache / "remote-photos",
+        remote_folder=default_remote_folder(),
     )
 
 

@@ -64,7 +64,13 @@ def launch(
 
     from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
     from photoessay_desktop.app.opening_frame import early_image
-    from photoessay_desktop.qt_models.image_loader import ImageLoader
+    from photoessay_desktop.imaging.remote_fetch import default_remote_folder
+    from photoessay_desktop.imaging.remote_permissions import (
+        RemotePhotoPermissions,
+        default_permissions_file,
+    )
+    from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
+    from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
     from photoessay_desktop.settings.preferences_store import (
         PreferencesStore,
         default_config_folder,
@@ -77,13 +83,24 @@ def launch(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PhotoEssay")
     store = PreferencesStore(config_folder or default_config_folder())
-    loader = ImageLoader()
+    preferences = store.load()
+    # The same photos as in the editor: the user's pixel limit and memory bound, the shared disk
+    # cache, and web photos from the hosts the user allowed for this essay there (none else).
+    loader = image_loader_from_preferences(
+        None,
+        preferences,
+        thumbnail_folder=default_thumbnail_folder(),
+        remote_folder=default_remote_folder(),
+    )
+    loader.set_allowed_hosts(
+        RemotePhotoPermissions(default_permissions_file()).allowed_hosts(Path(args.essay))
+    )
     try:
         session = SlideshowSession(
             essay,
             source=loader,
             screens=QtScreenList(),
-            options=options_from_preferences(store.load()),
+            options=options_from_preferences(preferences),
             start=position,
             auto_seconds=args.auto,
             loop=True if args.loop else None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageFilter, ImageOps, ImageStat
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,9 @@ from pytestqt.qtbot import QtBot
 from photoessay_desktop.app.early_decode import start_early_decode
 from photoessay_desktop.app.opening_frame import early_image, fit_early_pixels
 from photoessay_desktop.app.present_launch import launch
+from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.settings.preferences import Preferences
+from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from tests.ui.slideshow_support import make_essay
@@ -93,6 +96,7 @@ def test_a_bad_essay_file_gets_one_clear_message(tmp_path: Path, content: bytes)
 
 def args(**values: object) -> argparse.Namespace:
     defaults: dict[str, object] = {
+        "essay": "not-used.essay.json",
         "start": None,
         "screen": None,
         "auto": None,
@@ -232,3 +236,34 @@ def test_closing_the_early_decode_again_leaves_other_files_alone(tmp_path: Path)
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "Фото"
+    folder.mkdir()
+    photo = folder / "wide.jpg"
+    Image.new("RGB", (1500, 1000), (20, 120, 200)).save(photo)  # 1.5 megapixels
+    path = folder / "limit.essay.json"
+    save_essay(Essay(title="Limit", slides=(Slide(id="s1", image=str(photo), credit="AFP"),)), path)
+    config = tmp_path / "config"
+    PreferencesStore(config).save(Preferences(photo_pixel_limit_mp=1))
+    seen: list[str] = []
+
+    def look() -> None:
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, AudienceWindow) and w.isVisible()
+        )
+        status = window.scene.content.status_text
+        if "megapixels" in status or len(seen) > 100:
+            seen.append(status)
+            qtbot.keyClick(window, Qt.Key.Key_Escape)
+        else:
+            seen.append("")
+            QTimer.singleShot(50, look)
+
+    QTimer.singleShot(50, look)
+    code = launch(load_essay(path), args(essay=str(path), start=1), None, config_folder=config)
+    assert code == 0
+    assert "over the limit of 1 megapixels set in Preferences" in seen[-1]
