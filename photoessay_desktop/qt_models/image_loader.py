@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 import os
-import time
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDeadlineTimer,
     QObject,
     QRunnable,
     QSize,
@@ -257,12 +257,8 @@ class ImageLoader(QObject):
     def wait_for_idle(self, msecs: int = -1) -> bool:
         """Block until both pools are idle: for shutdown and benchmarks only, never in a slot."""
         self._start_batch()
-        started = time.monotonic()
-        if not self._read_pool.waitForDone(msecs):
-            return False
-        # A batch's misses were queued for decoding when it reported: wait for those too.
-        left = -1 if msecs < 0 else max(0, msecs - int((time.monotonic() - started) * 1000))
-        return bool(self._pool.waitForDone(left))
+        deadline = QDeadlineTimer(msecs)  # negative: no deadline
+        return bool(self._read_pool.waitForDone(deadline) and self._pool.waitForDone(deadline))
 
     # --- internals --------------------------------------------------------------------------
 

@@ -37,9 +37,10 @@ NOT_AT_START = (
 )
 
 
-def _run(code: str, env: dict[str, str] | None = None) -> str:
+def _run(code: str, *args: str, env: dict[str, str] | None = None) -> str:
+    """The last line `code` printed, run as a fresh interpreter with `args`."""
     done = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
         check=False,
@@ -112,17 +113,7 @@ def test_editor_paints_the_essay_first_and_its_findings_right_after(tmp_path: Pa
         "QT_QPA_PLATFORM": "offscreen",
         **{f"XDG_{kind}_HOME": str(tmp_path / kind.lower()) for kind in XDG_FOLDERS},
     }
-    done = subprocess.run(
-        [sys.executable, "-c", _EDITOR, str(folder / "lakes.essay.json")],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = json.loads(_run(_EDITOR, str(folder / "lakes.essay.json"), env=env))
     # The first frame shows the essay: every slide row and the edit panel filled in.
     slides = json.loads((folder / "lakes.essay.json").read_text(encoding="utf-8"))["slides"]
     assert seen["rows"] == len(slides) > 0

@@ -169,12 +169,8 @@ def test_derivative_is_a_jpeg_of_the_fitted_photo(pool: DecodeProcessPool, photo
     assert plain.derivative == b""
 
 
-def stop_worker_and_decode(
-    pool: DecodeProcessPool, path: Path
-) -> tuple[int, threading.Thread, list[object]]:
-    """Freeze the warm worker, then start a decode in a thread; returns when it is in flight."""
-    (pid,) = pool.worker_pids()
-    os.kill(pid, signal.SIGSTOP)
+def decode_in_thread(pool: DecodeProcessPool, path: Path) -> tuple[threading.Thread, list[object]]:
+    """Start decoding `path` in a thread; the list gets its outcome (pixels or the error)."""
     outcome: list[object] = []
 
     def run() -> None:
@@ -185,6 +181,16 @@ def stop_worker_and_decode(
 
     thread = threading.Thread(target=run)
     thread.start()
+    return thread, outcome
+
+
+def stop_worker_and_decode(
+    pool: DecodeProcessPool, path: Path
+) -> tuple[int, threading.Thread, list[object]]:
+    """Freeze the warm worker, then start a decode in a thread; returns when it is in flight."""
+    (pid,) = pool.worker_pids()
+    os.kill(pid, signal.SIGSTOP)
+    thread, outcome = decode_in_thread(pool, path)
     wait_for(lambda: pool.busy_pids() == [pid])
     return pid, thread, outcome
 
@@ -276,16 +282,7 @@ def stop_worker_and_decode_any(
 ) -> tuple[int, threading.Thread, list[object]]:
     for pid in pool.worker_pids():
         os.kill(pid, signal.SIGSTOP)
-    outcome: list[object] = []
-
-    def run() -> None:
-        try:
-            outcome.append(in_worker(pool, path))
-        except ImageDecodeError as exc:
-            outcome.append(exc)
-
-    thread = threading.Thread(target=run)
-    thread.start()
+    thread, outcome = decode_in_thread(pool, path)
     wait_for(lambda: len(pool.busy_pids()) == 1)
     return pool.busy_pids()[0], thread, outcome
 
