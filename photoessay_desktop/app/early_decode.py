@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
+import select
+import signal
 import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -31,6 +33,9 @@ GUESSED_BOX = (1920, 1080)
 # (those go to the loader). Pages are only used when written, so the room costs nothing.
 _MAX_DECODED_AREA = 8
 _EXIF_ORIENTATION = 0x0112
+# A decode takes 60-200 ms; one that has not answered in this long is stuck (a hung network
+# share, a child that inherited a held lock), and the loader's own decode is the better bet.
+RESULT_WAIT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -55,12 +60,18 @@ class EarlyDecode:
     buffer: mmap.mmap
     done_fd: int
 
-    def result(self) -> EarlyPixels | None:
-        """The child's pixels once it said done (a view of the shared buffer), else None."""
-        try:
-            status = os.read(self.done_fd, 1)
-        except OSError:
-            status = b""
+    def result(self, wait_s: float = RESULT_WAIT_S) -> EarlyPixels | None:
+        """The child's pixels once it said done (a view of the shared buffer), else None.
+
+        Call it when `done_fd` is readable; a child that has not said done within `wait_s` is
+        given up (and ended), so nothing here can hang the show.
+        """
+        status = b""
+        if self.done_fd >= 0:
+            with contextlib.suppress(OSError):
+                readable, _, _ = select.select([self.done_fd], [], [], wait_s)
+                if readable:
+                    status = os.read(self.done_fd, 1)
         self.close()
         if status != b"1":
             return None
@@ -74,18 +85,23 @@ class EarlyDecode:
         return EarlyPixels(pixels, width, height, stride, (fitted_w, fitted_h), orientation)
 
     def close(self) -> None:
-        """Reap the child and close the pipe, once; the buffer stays readable.
+        """End and reap the child and close the pipe, once; the buffer stays readable.
 
-        Safe to call again: a second os.close of the same number would close whatever file the
-        process opened since under that number (a decode worker's pipe, Qt's own descriptors).
+        A child still decoding is killed rather than waited for: its photo is no longer wanted,
+        and waiting on a stuck one would hang the show's end. Safe to call again: a second
+        os.close of the same number would close whatever file the process opened since under
+        that number (a decode worker's pipe, Qt's own descriptors).
         """
         if self.done_fd >= 0:
             with contextlib.suppress(OSError):
                 os.close(self.done_fd)
             self.done_fd = -1
         if self.pid > 0:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pid, 0)
+            with contextlib.suppress(OSError):  # already reaped or gone: nothing to end
+                finished, _ = os.waitpid(self.pid, os.WNOHANG)
+                if not finished:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
             self.pid = 0
 
 

@@ -6,6 +6,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,31 @@ def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_
     code = launch(load_essay(path), args(essay=str(path), start=1), None, config_folder=config)
     assert code == 0
     assert "over the limit of 1 megapixels set in Preferences" in seen[-1]
+
+
+def test_a_stuck_early_decode_is_given_up_and_ended(tmp_path: Path) -> None:
+    # A FIFO nobody writes to blocks the child's open() for ever, as a hung network share would.
+    stuck = tmp_path / "Фото на сетевом диске.jpg"
+    os.mkfifo(stuck)
+    early = start_early_decode(str(stuck), (1920, 1080))
+    assert early is not None
+    pid = early.pid
+    started = time.monotonic()
+    assert early.result(wait_s=0.3) is None
+    assert time.monotonic() - started < 5
+    assert early.pid == 0 and early.done_fd == -1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # ended and reaped: no zombie left behind
+
+
+def test_closing_a_running_early_decode_ends_it_at_once(tmp_path: Path) -> None:
+    stuck = tmp_path / "stuck.jpg"
+    os.mkfifo(stuck)
+    early = start_early_decode(str(stuck), (1920, 1080))
+    assert early is not None
+    pid = early.pid
+    started = time.monotonic()
+    early.close()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
