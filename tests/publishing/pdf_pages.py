@@ -17,10 +17,18 @@ def require_poppler() -> None:
         pytest.skip("poppler-utils is not installed (apt-get install poppler-utils)")
 
 
+# A few pages take well under a second; a stuck poppler must fail the test, not hang the suite.
+_POPPLER_WAIT_S = 60
+
+
 def render_pages(pdf: Path, out: Path, dpi: int = 30) -> list[Image.Image]:
     """Every page of pdf as an RGB image, in page order."""
     out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out / "page")],
+        check=True,
+        timeout=_POPPLER_WAIT_S,
+    )
     files = sorted(out.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
     return [Image.open(f).convert("RGB") for f in files]
 
@@ -28,7 +36,10 @@ def render_pages(pdf: Path, out: Path, dpi: int = 30) -> list[Image.Image]:
 def pdf_text(pdf: Path) -> str:
     """The text pdftotext finds in pdf, with ligatures (fi, fl) and presentation forms undone."""
     done = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        timeout=_POPPLER_WAIT_S,
     )
     return unicodedata.normalize("NFKC", done.stdout.decode("utf-8"))
 
@@ -42,7 +53,10 @@ def inked_share(page: Image.Image) -> float:
 def word_positions(pdf: Path, word: str) -> list[tuple[int, float]]:
     """(page index, left edge as a share of the page width) of each place `word` is printed."""
     done = subprocess.run(
-        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
+        ["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        timeout=_POPPLER_WAIT_S,
     )
     found: list[tuple[int, float]] = []
     page, width = -1, 1.0

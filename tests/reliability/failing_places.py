@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, check=False)
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
 
 
 def is_root() -> bool:
@@ -145,6 +145,7 @@ def run_as_nobody(base: Path, action: str) -> str:
             capture_output=True,
             text=True,
             check=False,
+            timeout=60,
             env={**os.environ, "PYTHONPATH": str(REPO)},
         )
         folder.chmod(0o755)
@@ -186,6 +187,7 @@ def write_with_file_size_limit(path: Path, *, size: int, limit: int, mode: str =
         capture_output=True,
         text=True,
         check=False,
+        timeout=60,
         env=env,
     )
     return done.stdout + done.stderr

@@ -9,15 +9,18 @@ recovery dialog, and restores the edit into the reopened essay, marked modified.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from photoessay_desktop.settings.preferences import Preferences
+from photoessay_desktop.settings.preferences_location import APP_NAME
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.essay_file import load_essay
 
@@ -45,14 +48,33 @@ def start(mode: str, *args: str, home: Path) -> subprocess.Popen[str]:
     )
 
 
+# Autosave is every 5 s here; start-up and the recovery dialog take a second or two.
+MARKER_WAIT_S = 60
+
+
 def read_until(child: subprocess.Popen[str], marker: str) -> list[str]:
+    """The child's lines up to `marker`; fails (never hangs) if the child goes quiet or ends."""
     assert child.stdout is not None
-    lines: list[str] = []
-    for line in child.stdout:
-        lines.append(line.rstrip("\n"))
+    stdout = child.stdout
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def pump() -> None:
+        for line in stdout:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    seen: list[str] = []
+    while True:
+        try:
+            line = lines.get(timeout=MARKER_WAIT_S)
+        except queue.Empty:
+            raise AssertionError(f"no {marker} within {MARKER_WAIT_S} s: {seen}") from None
+        if line is None:
+            raise AssertionError(f"the editor ended before {marker}: {seen}")
+        seen.append(line)
         if line.startswith(marker):
-            return lines
-    raise AssertionError(f"the editor ended before {marker}: {lines}")
+            return seen
 
 
 @pytest.mark.slow
@@ -62,7 +84,7 @@ def test_killed_editor_offers_unsaved_edits_on_next_start(tmp_path: Path) -> Non
     essay = folder / "lakes.essay.json"
     before = essay.read_bytes()
     home = tmp_path / "home"
-    config = home / "config" / "PhotoEssay"
+    config = home / "config" / APP_NAME  # where the editor looks, with XDG_CONFIG_HOME set
     autosaves = home / "state" / "PhotoEssay" / "autosave"
     PreferencesStore(config).save(Preferences(autosave_seconds=5))
 
