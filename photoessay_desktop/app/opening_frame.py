@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
 from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preferences
 from photoessay_desktop.storage.essay_peek import OpeningFrame
-from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
+from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene, Screen
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from photoessay_desktop.ui.slideshow.frame_painter import FrameContent
 from photoessay_desktop.ui.slideshow.screen_choice import (
@@ -86,7 +86,7 @@ def show_opening_frame(
     if placement.windowed:
         return None  # a rehearsal shows the presenter view, not this window
 
-    def scene(pixmap: QPixmap | None) -> AudienceScene:
+    def scene(pixmap: QPixmap | None, screen: Screen = Screen.SHOW) -> AudienceScene:
         content = FrameContent(
             frame=Frame(FrameKind(opening.kind), opening.slide_index, _slide_of(opening)),
             title=opening.title,
@@ -95,9 +95,12 @@ def show_opening_frame(
             pixmap=pixmap,
             caption_size=preferences.caption_size,
         )
-        return AudienceScene(content=content, position=opening.position)
+        return AudienceScene(content=content, position=opening.position, screen=screen)
 
-    window = AudienceWindow(scene(None))
+    # While the photo is due the window stays black: a frame of caption and credit without the
+    # photo would flash up first, and painting its text (fonts load on first use) kept the event
+    # loop from hearing that the photo was ready for up to 25 ms.
+    window = AudienceWindow(scene(None, Screen.BLACK if early is not None else Screen.SHOW))
     window.hold_input()  # nobody listens until the session exists
     window.setWindowTitle(f"{opening.title.strip() or 'Untitled essay'} - Slideshow")
     show = OpeningShow(window, opening.position)
@@ -106,13 +109,17 @@ def show_opening_frame(
         if early is None:
             return
         show.early_consumed = True
+        pixmap = None
         if not image.isNull():
             pixmap = QPixmap.fromImage(image)
             show.photo = EarlyPhoto(early.ref, pixmap, QSize(*early.box))
-            window.show_scene(scene(pixmap))
+        window.show_scene(scene(pixmap))  # the photo, or the frame without it if it failed
 
     show_full_screen(window, placement.audience)
     _paint_first_frame(window, early, adopt)
+    if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
+        window.show_scene(scene(None), now=True)
+        QApplication.sync()
     return show
 
 
@@ -187,7 +194,6 @@ def _paint_first_frame(
                 notifier.setEnabled(False)
             photo_due = False
             adopt(early_image(early))
-            window.update()  # a failed decode still needs the frame painted once
 
         notifier.activated.connect(decoded)
     QTimer.singleShot(PHOTO_WAIT_MS, loop.quit)

@@ -10,10 +10,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +24,7 @@ from photoessay_desktop.app.opening_frame import show_opening_frame
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.storage.essay_peek import peek_opening_frame
+from photoessay_desktop.ui.slideshow.audience_scene import Screen
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from tests.app.test_present_command import args
 from tests.ui.slideshow_support import make_essay
@@ -83,6 +86,90 @@ def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_key
     assert code == 0
     assert seen == [True, 3]
     assert not window.isVisible()
+
+
+def paints_of(window_class: type[AudienceWindow]) -> list[tuple[Screen, bool]]:
+    """(screen, photo shown) for every paint of any audience window from now on."""
+    paints: list[tuple[Screen, bool]] = []
+    real = window_class.paintEvent
+
+    def recording(self: AudienceWindow, event: QPaintEvent) -> None:
+        real(self, event)
+        paints.append((self.scene.screen, self.scene.content.pixmap is not None))
+
+    window_class.paintEvent = recording  # type: ignore[method-assign]
+    return paints
+
+
+@pytest.fixture
+def recorded_paints() -> Iterator[list[tuple[Screen, bool]]]:
+    real = AudienceWindow.paintEvent
+    yield paints_of(AudienceWindow)
+    AudienceWindow.paintEvent = real  # type: ignore[method-assign]
+
+
+def test_the_screen_stays_black_until_the_photo_and_never_shows_the_frame_without_it(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+) -> None:
+    opening = peek_opening_frame(essay_file, 1)
+    assert opening is not None and opening.image is not None
+    early = start_early_decode(opening.image)
+    assert early is not None
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
+    )
+    assert shown is not None
+    qtbot.addWidget(shown.window)
+    assert shown.photo is not None
+    assert recorded_paints[-1] == (Screen.SHOW, True)
+    assert set(recorded_paints) <= {(Screen.BLACK, False), (Screen.SHOW, True)}
+    early.close()
+
+
+def test_a_failed_early_decode_shows_the_frame_without_the_photo(
+    qtbot: QtBot, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+) -> None:
+    folder = tmp_path / "Фото"
+    folder.mkdir()
+    essay = make_essay(folder, 3, title="")
+    Path(str(essay.slides[0].image)).write_bytes(b"\xff\xd8\xff\xe0 cut off")  # broken JPEG
+    path = folder / "broken.essay.json"
+    save_essay(essay, path)
+    opening = peek_opening_frame(path, None)
+    assert opening is not None and opening.image is not None
+    early = start_early_decode(opening.image)
+    assert early is not None
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
+    )
+    assert shown is not None
+    qtbot.addWidget(shown.window)
+    assert shown.early_consumed and shown.photo is None
+    assert shown.window.scene.screen is Screen.SHOW
+    assert recorded_paints[-1] == (Screen.SHOW, False)  # caption and credit, no photo
+    early.close()
+
+
+def test_a_photo_later_than_the_wait_leaves_the_frame_up_without_it(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+) -> None:
+    opening = peek_opening_frame(essay_file, 1)
+    assert opening is not None
+    # A child whose open() waits for ever stands for a decode slower than the wait (a hung
+    # network share); the peek itself only accepts regular files.
+    stuck = tmp_path / "медленно.jpg"
+    os.mkfifo(stuck)
+    early = start_early_decode(str(stuck))
+    assert early is not None
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
+    )
+    assert shown is not None
+    qtbot.addWidget(shown.window)
+    assert not shown.early_consumed  # the session adopts the photo if it still comes
+    assert shown.window.scene.screen is Screen.SHOW
+    assert recorded_paints[-1] == (Screen.SHOW, False)
+    early.close()
 
 
 def test_closing_the_window_while_the_show_starts_ends_it(
