@@ -21,10 +21,11 @@ from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication
 
+from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
 from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preferences
 from photoessay_desktop.storage.essay_peek import OpeningFrame
-from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene, Screen
+from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from photoessay_desktop.ui.slideshow.frame_painter import FrameContent
 from photoessay_desktop.ui.slideshow.screen_choice import (

@@ -22,9 +22,9 @@ from pytestqt.qtbot import QtBot
 from photoessay_desktop.app.early_decode import start_early_decode
 from photoessay_desktop.app.opening_frame import show_opening_frame
 from photoessay_desktop.app.present_launch import launch
+from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.storage.essay_peek import peek_opening_frame
-from photoessay_desktop.ui.slideshow.audience_scene import Screen
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from tests.app.test_present_command import args
 from tests.ui.slideshow_support import make_essay
