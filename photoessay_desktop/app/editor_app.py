@@ -22,6 +22,7 @@ from photoessay_desktop.app.autosave_recovery import AutosaveRecovery
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
 from photoessay_desktop.app.first_paint import after_first_paint
 from photoessay_desktop.app.guarded_files import GuardedEssayFiles
+from photoessay_desktop.app.gui_thread_collector import GuiThreadCollector
 from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
@@ -124,6 +125,7 @@ def run_editor(path: Path | None) -> int:
     favour_the_gui_thread()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # lives as long as the app: no Qt object dies on a worker thread
     app.setApplicationName("PhotoEssay")
     app.setOrganizationName(APP_ID)
     app.setDesktopFileName(APP_ID)

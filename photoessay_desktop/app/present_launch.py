@@ -62,6 +62,7 @@ def launch(
     from PySide6.QtCore import QEventLoop, QSize, QSocketNotifier
     from PySide6.QtWidgets import QApplication
 
+    from photoessay_desktop.app.gui_thread_collector import GuiThreadCollector
     from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
     from photoessay_desktop.app.opening_frame import early_image
     from photoessay_desktop.imaging.remote_fetch import default_remote_folder
@@ -142,7 +143,12 @@ def launch(
     # would take the editor down with the show when both live in one process.
     loop = QEventLoop()
     session.finished.connect(loop.quit)
-    session.start()
-    loop.exec()
-    loader.shutdown()  # idle before it is dropped: see ImageLoader.shutdown
+    # While the show's decodes run, garbage is collected on this thread only (see there).
+    collector = GuiThreadCollector()
+    try:
+        session.start()
+        loop.exec()
+        loader.shutdown()  # idle before it is dropped: see ImageLoader.shutdown
+    finally:
+        collector.stop()
     return 0
