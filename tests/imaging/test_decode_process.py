@@ -254,7 +254,7 @@ def test_close_leaves_no_worker_and_refuses_later_decodes(photo_dir: Path) -> No
     pool = DecodeProcessPool(max_processes=2)
     path = photo_dir / "p.png"
     quadrants((40, 40)).save(path)
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(2, timeout=30)  # a stuck partner fails the test, not the run
 
     def decode_after_barrier() -> None:
         barrier.wait()

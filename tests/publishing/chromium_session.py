@@ -139,7 +139,9 @@ class ChromiumPage:
         while time.monotonic() < deadline:
             if port_file.exists() and port_file.read_text().strip():
                 port = port_file.read_text().split()[0]
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as answer:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/json/list", timeout=_TIMEOUT
+                ) as answer:
                     pages = [t for t in json.load(answer) if t.get("type") == "page"]
                 if pages:
                     return str(pages[0]["webSocketDebuggerUrl"])

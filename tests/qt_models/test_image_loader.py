@@ -56,7 +56,7 @@ def photos(tmp_path: Path) -> Path:
 def loader(qtbot: QtBot, tmp_path: Path) -> ImageLoader:
     made = ImageLoader(thread_count=2, memory_cache_bytes=64 * 1024 * 1024)
     yield made
-    made.wait_for_idle(10_000)
+    made.shutdown()  # no decode or photo check outlives the test (the app: on quit)
 
 
 def flat_jpeg(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> str:

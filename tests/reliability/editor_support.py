@@ -83,12 +83,16 @@ MakeSafeEditor = Callable[..., SafeEditor]
 @pytest.fixture
 def make_safe_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeSafeEditor]:
     windows: list[MainWindow] = []
+    loaders: list[ImageLoader] = []
 
     def make(questions: ScriptedQuestions | None = None, *, images: bool = False) -> SafeEditor:
         dialogs, prompts = ScriptedDialogs(), ScriptedPrompts()
         asked = questions or ScriptedQuestions()
         autosaves = tmp_path / "state" / "autosave"
         store = AutosaveStore(autosaves)
+        loader = ImageLoader(thread_count=2) if images else None
+        if loader is not None:
+            loaders.append(loader)
         services = EditorServices(
             files=GuardedEssayFiles(StorageEssayFiles()),
             read_facts=read_image_facts,
@@ -100,7 +104,7 @@ def make_safe_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeSafeEditor]:
             autosave=store,
             recovery=AutosaveRecovery(store),
             reliability_prompts=asked,
-            images=ImageLoader(thread_count=2) if images else None,
+            images=loader,
         )
         window = build_main_window(services)
         qtbot.addWidget(window)
@@ -113,6 +117,8 @@ def make_safe_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeSafeEditor]:
     for window in windows:
         window.document.undo_stack.setClean()
         window.reliability.clean_close()
+    for loader in loaders:
+        loader.shutdown()  # no decode or photo check outlives the test (the app: on quit)
 
 
 _HOLD_LOCK = """

@@ -118,6 +118,7 @@ def lakes(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
     windows: list[MainWindow] = []
+    loaders: list[ImageLoader] = []
 
     def make(
         check: Check = no_findings,
@@ -130,6 +131,8 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
         folder = config or tmp_path / "config"
         fetcher = RemoteFetcher(remote_folder / "fetched") if remote_folder else None
         loader = ImageLoader(thread_count=2, remote=fetcher) if images else None
+        if loader is not None:
+            loaders.append(loader)
         permissions = (
             RemotePhotoPermissions(remote_folder / "allowed.json") if remote_folder else None
         )
@@ -160,6 +163,8 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
     for window in windows:
         # Nothing may prompt during teardown: drop unsaved state first.
         window.document.undo_stack.setClean()
+    for loader in loaders:
+        loader.shutdown()  # no decode or photo check outlives the test (the app: on quit)
 
 
 def type_text(widget: QWidget, text: str) -> None:
