@@ -120,7 +120,8 @@ def show_opening_frame(
     _paint_first_frame(window, early, adopt)
     if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
         window.show_scene(scene(None), now=True)
-        QApplication.sync()
+    # What comes next imports for a while without an event loop: the frame must be out by then.
+    QApplication.sync()
     return show
 
 
@@ -176,7 +177,7 @@ def _paint_first_frame(
     window: AudienceWindow, early: EarlyDecode | None, adopt: Callable[[QImage], None]
 ) -> None:
     """Run the event loop until the window has painted, with the early photo when one is due
-    (at most PHOTO_WAIT_MS for it), then make sure the display server has the frame."""
+    (at most PHOTO_WAIT_MS for it)."""
     loop = QEventLoop()
     photo_due = early is not None
     notifier: QSocketNotifier | None = None
@@ -202,5 +203,3 @@ def _paint_first_frame(
     if notifier is not None:
         notifier.setEnabled(False)
     window.frame_painted.disconnect(painted)
-    # What comes next imports for a while without an event loop: the frame must be out by then.
-    QApplication.sync()

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,14 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from photoessay_desktop.app.early_decode import start_early_decode
-from photoessay_desktop.app.opening_frame import show_opening_frame
+from photoessay_desktop.app.early_decode import EarlyDecode, start_early_decode
+from photoessay_desktop.app.opening_frame import OpeningShow, show_opening_frame
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
-from photoessay_desktop.storage.essay_peek import peek_opening_frame
+from photoessay_desktop.storage.essay_peek import OpeningFrame, peek_opening_frame
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
-from tests.app.test_present_command import args
+from tests.app.test_present_command import args, stuck_early_decode
 from tests.ui.slideshow_support import make_essay
 
 
@@ -88,46 +87,49 @@ def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_key
     assert not window.isVisible()
 
 
-def paints_of(window_class: type[AudienceWindow]) -> list[tuple[Screen, bool]]:
-    """(screen, photo shown) for every paint of any audience window from now on."""
-    paints: list[tuple[Screen, bool]] = []
-    real = window_class.paintEvent
+Paints = list[tuple[Screen, bool]]
+
+
+@pytest.fixture
+def recorded_paints(monkeypatch: pytest.MonkeyPatch) -> Paints:
+    """(screen, photo shown) for every paint of any audience window during the test."""
+    paints: Paints = []
+    real = AudienceWindow.paintEvent
 
     def recording(self: AudienceWindow, event: QPaintEvent) -> None:
         real(self, event)
         paints.append((self.scene.screen, self.scene.content.pixmap is not None))
 
-    window_class.paintEvent = recording  # type: ignore[method-assign]
+    monkeypatch.setattr(AudienceWindow, "paintEvent", recording)
     return paints
 
 
-@pytest.fixture
-def recorded_paints() -> Iterator[list[tuple[Screen, bool]]]:
-    real = AudienceWindow.paintEvent
-    yield paints_of(AudienceWindow)
-    AudienceWindow.paintEvent = real  # type: ignore[method-assign]
+def show_with(qtbot: QtBot, opening: OpeningFrame, early: EarlyDecode, config: Path) -> OpeningShow:
+    """The opening frame shown full screen with `early`'s photo due; the decode is closed after."""
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=config
+    )
+    early.close()
+    assert shown is not None
+    qtbot.addWidget(shown.window)
+    return shown
 
 
 def test_the_screen_stays_black_until_the_photo_and_never_shows_the_frame_without_it(
-    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: Paints
 ) -> None:
     opening = peek_opening_frame(essay_file, 1)
     assert opening is not None and opening.image is not None
     early = start_early_decode(opening.image)
     assert early is not None
-    shown = show_opening_frame(
-        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
-    )
-    assert shown is not None
-    qtbot.addWidget(shown.window)
+    shown = show_with(qtbot, opening, early, tmp_path)
     assert shown.photo is not None
     assert recorded_paints[-1] == (Screen.SHOW, True)
     assert set(recorded_paints) <= {(Screen.BLACK, False), (Screen.SHOW, True)}
-    early.close()
 
 
 def test_a_failed_early_decode_shows_the_frame_without_the_photo(
-    qtbot: QtBot, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+    qtbot: QtBot, tmp_path: Path, recorded_paints: Paints
 ) -> None:
     folder = tmp_path / "Фото"
     folder.mkdir()
@@ -139,37 +141,23 @@ def test_a_failed_early_decode_shows_the_frame_without_the_photo(
     assert opening is not None and opening.image is not None
     early = start_early_decode(opening.image)
     assert early is not None
-    shown = show_opening_frame(
-        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
-    )
-    assert shown is not None
-    qtbot.addWidget(shown.window)
+    shown = show_with(qtbot, opening, early, tmp_path)
     assert shown.early_consumed and shown.photo is None
     assert shown.window.scene.screen is Screen.SHOW
     assert recorded_paints[-1] == (Screen.SHOW, False)  # caption and credit, no photo
-    early.close()
 
 
 def test_a_photo_later_than_the_wait_leaves_the_frame_up_without_it(
-    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: list[tuple[Screen, bool]]
+    qtbot: QtBot, essay_file: Path, tmp_path: Path, recorded_paints: Paints
 ) -> None:
     opening = peek_opening_frame(essay_file, 1)
     assert opening is not None
     # A child whose open() waits for ever stands for a decode slower than the wait (a hung
     # network share); the peek itself only accepts regular files.
-    stuck = tmp_path / "медленно.jpg"
-    os.mkfifo(stuck)
-    early = start_early_decode(str(stuck))
-    assert early is not None
-    shown = show_opening_frame(
-        opening, early, screen_number=None, presenter=False, config_folder=tmp_path
-    )
-    assert shown is not None
-    qtbot.addWidget(shown.window)
+    shown = show_with(qtbot, opening, stuck_early_decode(tmp_path), tmp_path)
     assert not shown.early_consumed  # the session adopts the photo if it still comes
     assert shown.window.scene.screen is Screen.SHOW
     assert recorded_paints[-1] == (Screen.SHOW, False)
-    early.close()
 
 
 def test_closing_the_window_while_the_show_starts_ends_it(

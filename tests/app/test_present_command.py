@@ -6,7 +6,6 @@ import argparse
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from photoessay_desktop.app.early_decode import start_early_decode
+from photoessay_desktop.app.early_decode import EarlyDecode, start_early_decode
 from photoessay_desktop.app.opening_frame import early_image, fit_early_pixels
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.domain.essay import Essay, Slide
@@ -270,29 +269,31 @@ def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_
     assert "over the limit of 1 megapixels set in Preferences" in seen[-1]
 
 
-def test_a_stuck_early_decode_is_given_up_and_ended(tmp_path: Path) -> None:
-    # A FIFO nobody writes to blocks the child's open() for ever, as a hung network share would.
-    stuck = tmp_path / "Фото на сетевом диске.jpg"
+def stuck_early_decode(folder: Path) -> EarlyDecode:
+    """An early decode whose child never answers: a FIFO nobody writes to blocks its open() for
+    ever, as a hung network share would."""
+    stuck = folder / "Фото на сетевом диске.jpg"
     os.mkfifo(stuck)
     early = start_early_decode(str(stuck), (1920, 1080))
     assert early is not None
-    pid = early.pid
-    started = time.monotonic()
-    assert early.result(wait_s=0.3) is None
-    assert time.monotonic() - started < 5
-    assert early.pid == 0 and early.done_fd == -1
+    return early
+
+
+def assert_ended_and_reaped(pid: int) -> None:
     with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)  # ended and reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)  # no such child: ended and reaped, no zombie left behind
+
+
+def test_a_stuck_early_decode_is_given_up_and_ended(tmp_path: Path) -> None:
+    early = stuck_early_decode(tmp_path)
+    pid = early.pid
+    assert early.result(wait_s=0.3) is None  # returns (a hang would hit the test timeout)
+    assert early.pid == 0 and early.done_fd == -1
+    assert_ended_and_reaped(pid)
 
 
 def test_closing_a_running_early_decode_ends_it_at_once(tmp_path: Path) -> None:
-    stuck = tmp_path / "stuck.jpg"
-    os.mkfifo(stuck)
-    early = start_early_decode(str(stuck), (1920, 1080))
-    assert early is not None
+    early = stuck_early_decode(tmp_path)
     pid = early.pid
-    started = time.monotonic()
-    early.close()
-    assert time.monotonic() - started < 5
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+    early.close()  # kills rather than waits: a hang would hit the test timeout
+    assert_ended_and_reaped(pid)
