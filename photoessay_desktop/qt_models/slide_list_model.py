@@ -8,7 +8,6 @@ changes on disk is requested again, its old thumbnail shown until the new one ar
 
 from __future__ import annotations
 
-import enum
 import json
 import os
 from collections.abc import Sequence
@@ -38,49 +37,21 @@ from photoessay_desktop.domain.image_ref import (
 )
 from photoessay_desktop.domain.slide_edits import drop_position
 from photoessay_desktop.qt_models.image_source import ImageSource
+from photoessay_desktop.qt_models.slide_roles import (
+    TEXT_SLIDE,
+    SlideRole,
+    caption_preview,
+    short_placeholder,
+)
 
 SLIDE_ROWS_MIME = "application/x-photoessay-slide-rows"
 # Twice the list card's 96x72 thumbnail, so it is sharp on 2x screens too (one size for every
 # screen keeps one disk-cache entry per photo).
 THUMBNAIL_SIZE = QSize(192, 144)
-PREVIEW_WORDS = 8
 # Loader keys are per requester; a prefix keeps the list's requests apart from other views'.
 THUMB_KEY = "thumb:"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class SlideRole(enum.IntEnum):
-    """Data roles beyond Qt's own."""
-
-    NUMBER = Qt.ItemDataRole.UserRole + 1  # 1-based position
-    PREVIEW = Qt.ItemDataRole.UserRole + 2  # first words of the caption
-    PLACEHOLDER = Qt.ItemDataRole.UserRole + 3  # why there is no thumbnail ("" when there is one)
-    FINDINGS = Qt.ItemDataRole.UserRole + 4  # number of preflight findings on the slide
-    SLIDE_ID = Qt.ItemDataRole.UserRole + 5
-    THUMBNAIL = Qt.ItemDataRole.UserRole + 6  # QImage or None
-    PLACEHOLDER_SHORT = Qt.ItemDataRole.UserRole + 7  # the same reason, short enough for a card
-
-
-def short_placeholder(reason: str) -> str:
-    """A placeholder reason in two short lines for a thumbnail-sized card."""
-    if reason.startswith("Web photo ("):
-        return "Web photo\nnot fetched"
-    return {
-        "Photo missing": "Photo\nmissing",
-        "Unreadable photo": "Unreadable\nphoto",
-        "Network photo, not opened": "Network\nphoto",
-        "Web photo could not be loaded": "Web photo\nnot loaded",
-    }.get(reason, reason)
-
-
-def caption_preview(caption: str, words: int = PREVIEW_WORDS) -> str:
-    """The first words of a caption on one line, with an ellipsis when there is more."""
-    parts = caption.split()
-    if not parts:
-        return "(no caption)"
-    text = " ".join(parts[:words])
-    return text + "…" if len(parts) > words else text
 
 
 class SlideListModel(QAbstractListModel):
@@ -213,7 +184,7 @@ class SlideListModel(QAbstractListModel):
     def _placeholder(self, slide: Slide) -> str:
         ref = slide.image
         if ref is None:
-            return "Text slide"
+            return TEXT_SLIDE
         kind = self._kind(ref)
         if kind is ImageRefKind.REMOTE:
             if not self._fetchable(ref):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from photoessay_desktop.qt_models.slide_list_model import SlideRole
+from photoessay_desktop.qt_models.slide_roles import SlideRole
 
 THUMB = QSize(96, 72)
 PADDING = 6

@@ -8,26 +8,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.qt_models.image_source import ImageSource
-from photoessay_desktop.qt_models.slide_list_model import SlideListModel, SlideRole
-from photoessay_desktop.ui.zoomable_image_view import ZoomableImageView
+from photoessay_desktop.qt_models.slide_list_model import SlideListModel
+from photoessay_desktop.qt_models.slide_roles import SlideRole
+from photoessay_desktop.ui.photo_page import PhotoPage, plain_label
 
 # Decode for a large screen once, so zooming in stays sharp without another decode.
 VIEW_DECODE_SIZE = QSize(2560, 2560)
 KEY_PREFIX = "viewer:"
-
-
-def plain_label(name: str, parent: QWidget | None = None) -> QLabel:
-    """A label for essay text: plain text always (a caption starting with <b> shows "<b>")."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class SlideViewer(QWidget):
@@ -51,23 +42,12 @@ class SlideViewer(QWidget):
         self._pending = False  # a decode for _ref is under way
         self._photos_paused = False  # start-up: the first paint goes before any decode
 
-        self.photo = ZoomableImageView(self)
-        self.caption = plain_label("viewerCaption", self)
-        self.caption.setAccessibleName("Caption")
-        self.credit = plain_label("viewerCredit", self)
-        self.credit.setAccessibleName("Credit")
-        self.credit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.credit.setStyleSheet("color: palette(placeholder-text); font-size: 90%;")
-
-        photo_page = QWidget(self)
-        photo_layout = QVBoxLayout(photo_page)
-        photo_layout.setContentsMargins(0, 0, 0, 0)
-        photo_layout.addWidget(self.photo, 1)
-        text_box = QVBoxLayout()
-        text_box.setContentsMargins(12, 6, 12, 8)
-        text_box.addWidget(self.caption)
-        text_box.addWidget(self.credit)
-        photo_layout.addLayout(text_box)
+        photo_page = PhotoPage(self)
+        self.photo, self.caption, self.credit = (
+            photo_page.photo,
+            photo_page.caption,
+            photo_page.credit,
+        )
 
         self.card = QFrame(self)
         self.card.setObjectName("textCard")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.qt_models.slide_list_model import SlideRole
+from photoessay_desktop.qt_models.slide_roles import SlideRole
 from photoessay_desktop.storage.essay_file import save_essay
 from photoessay_desktop.ui.main_window import MainWindow
 from tests.ui.conftest import MakeEditor

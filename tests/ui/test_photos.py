@@ -11,7 +11,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.qt_models.slide_list_model import THUMBNAIL_SIZE, SlideRole
+from photoessay_desktop.qt_models.slide_list_model import THUMBNAIL_SIZE
+from photoessay_desktop.qt_models.slide_roles import SlideRole
 from photoessay_desktop.storage.essay_file import save_essay
 from tests.ui.conftest import LAKES, MakeEditor, drop_on
 

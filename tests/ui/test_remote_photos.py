@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.qt_models.slide_list_model import SlideRole
+from photoessay_desktop.qt_models.slide_roles import SlideRole
 from photoessay_desktop.storage.essay_file import save_essay
 from tests.ui.conftest import LAKES, MakeEditor
 
