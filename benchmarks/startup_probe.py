@@ -4,7 +4,9 @@ Run by imaging_bench.py as a fresh process, once with `empty` (a bare QMainWindo
 `app` (the editor on an essay, through its real start-up path). It imports nothing else first, so
 neither side pays for the benchmark's own imports, and it watches only the window (an app-wide
 event filter would make PySide wrap every object Qt delivers events to, about 30 ms that the app
-itself does not spend). Prints {"seconds": ...} measured from the `started` monotonic time given.
+itself does not spend). Prints {"seconds": ...} measured from the `started` monotonic time given;
+for the editor also "ready_seconds", when the first paint of the built editor with the essay
+open has completed (the first paint shows the essay's outline; editor_launch.py).
 
 usage: python benchmarks/startup_probe.py empty|app ESSAY STARTED
 """
@@ -15,6 +17,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -23,20 +26,39 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    times: dict[str, float] = {}
+    seen: set[str] = set()
+
     def finish() -> None:
-        print(json.dumps({"seconds": time.monotonic() - started}), flush=True)
+        print(json.dumps(times), flush=True)
         os._exit(0)
 
-    class FirstPaint(QObject):
+    def painted(name: str, last: bool) -> None:
+        times[name] = time.monotonic() - started
+        if last:
+            finish()
+
+    class Paints(QObject):
+        def __init__(self, ready_too: bool) -> None:
+            super().__init__()
+            self._ready_too = ready_too
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, finish)  # runs once this paint has completed
+            if event.type() != QEvent.Type.Paint:
+                return False
+            # Zero-delay timers run once this paint (the window's children too) has completed.
+            if "first" not in seen:
+                seen.add("first")
+                QTimer.singleShot(0, lambda: painted("seconds", not self._ready_too))
+            elif self._ready_too and getattr(watched, "installed", False) and "ready" not in seen:
+                seen.add("ready")
+                QTimer.singleShot(0, lambda: painted("ready_seconds", True))
             return False
 
-    watcher = FirstPaint()
     if which == "empty":
         from PySide6.QtWidgets import QMainWindow
 
+        watcher = Paints(ready_too=False)
         app = QApplication([])
         window = QMainWindow()
         window.installEventFilter(watcher)
@@ -45,18 +67,19 @@ def main() -> None:
         app.exec()
         return
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from photoessay_desktop.app import editor_app
+    from photoessay_desktop.app import editor_launch
 
-    real = editor_app.after_first_paint
+    watcher = Paints(ready_too=True)
+    real = editor_launch.after_next_paint
 
-    def watched(window: QWidget, callback: object) -> None:
-        # The editor's own first-paint hook names its window: watch the same one.
+    def watched(window: QWidget, callback: Callable[[], None]) -> None:
+        # The editor's own paint hook names its window: watch the same one.
         window.installEventFilter(watcher)
-        real(window, callback)  # type: ignore[arg-type]
+        real(window, callback)
 
-    editor_app.after_first_paint = watched  # type: ignore[assignment]
+    editor_launch.after_next_paint = watched
     QApplication([])
-    editor_app.run_editor(essay)
+    editor_launch.run_editor(essay)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from photoessay_desktop.app.editor_app import (
-    app_icon,
-    build_main_window,
-    default_services,
-    display_loader,
-)
+from photoessay_desktop.app.editor_app import build_main_window, default_services, display_loader
+from photoessay_desktop.app.editor_launch import app_icon
 
 
 def main(essay: Path, slide: int) -> int:

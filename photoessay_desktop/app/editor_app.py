@@ -1,16 +1,14 @@
-"""Builds the editor window from its collaborators (`build_main_window`, also what tests call) and
-runs it (`run_editor`, what the CLI calls). The only place the real services are chosen.
+"""Builds the editor from its collaborators: `build_main_window` (what tests call) and
+`install_editor` (what editor_launch.py calls once the window's opening frame is painted). The
+only place the real services are chosen.
 
-Start-up time counts (issue #5): what the first painted window does not need (exports, dialogs,
+Start-up time counts (issue #5): what the first painted editor does not need (exports, dialogs,
 the checks' tables, web fetching) is imported where it is first used, not here.
 """
 
 from __future__ import annotations
 
-import gc
-import sys
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from photoessay_desktop.app.autosave_recovery import AutosaveRecovery
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
-from photoessay_desktop.app.first_paint import after_first_paint
+from photoessay_desktop.app.first_paint import after_next_paint
 from photoessay_desktop.app.guarded_files import GuardedEssayFiles
-from photoessay_desktop.app.gui_thread_collector import GuiThreadCollector
-from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.image_facts_cache import ImageFactsCache
 from photoessay_desktop.document.preflight_runner import PreflightRunner
@@ -48,26 +44,25 @@ if TYPE_CHECKING:
     from photoessay_desktop.publishing.export_control import ExportControl, ExportResult
     from photoessay_desktop.publishing.export_request import ExportRequest
 
-APP_ID = "photoessay"
 _SAMPLES = Path(__file__).resolve().parents[2] / "sample_essays"
 
 
 def build_main_window(services: EditorServices, icon: QIcon | None = None) -> MainWindow:
     """The editor window with its document, caches and models, all owned by the window."""
+    window = MainWindow(icon)
+    install_parts(window, services)
+    return window
+
+
+def install_parts(window: MainWindow, services: EditorServices) -> None:
+    """Give `window` its document, caches and models, all owned by the window."""
     document = EssayDocument()
     facts = ImageFactsCache(services.read_facts)
     preflight = PreflightRunner(document, facts, services.check)
     model = SlideListModel(document, facts, preflight, services.images)
-    window = MainWindow(document, facts, preflight, model, services, icon)
     for part in (document, facts, preflight, model):
         part.setParent(window)
-    return window
-
-
-def app_icon() -> QIcon:
-    """The application icon drawn in resources/photoessay.svg."""
-    icon_file = resources.files("photoessay_desktop") / "resources" / "photoessay.svg"
-    return QIcon(str(icon_file))
+    window.install(document, facts, preflight, model, services)
 
 
 def bundled_samples() -> tuple[Path, ...]:
@@ -116,21 +111,9 @@ def display_loader(app: QApplication, preferences: PreferencesStore) -> ImageLoa
     )
 
 
-def run_editor(path: Path | None) -> int:
-    """Open the editor on `path` (or the last essay, or the start page) and run until it closes."""
-    # Modules, classes and Qt bindings imported so far live as long as the process: moved out of
-    # the collector's sight, they no longer make a full collection (about 17 ms, measured) land
-    # in the middle of the first paint. Cycles made from here on are collected as before.
-    gc.freeze()
-    favour_the_gui_thread()
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    GuiThreadCollector(app)  # lives as long as the app: no Qt object dies on a worker thread
-    app.setApplicationName("PhotoEssay")
-    app.setOrganizationName(APP_ID)
-    app.setDesktopFileName(APP_ID)
-    icon = app_icon()
-    app.setWindowIcon(icon)
+def install_editor(app: QApplication, window: MainWindow, path: Path | None) -> None:
+    """Build the editor in `window` (showing its opening outline) and open `path` in it, or the
+    last essay, or the start page."""
     services = default_services()
     loader = display_loader(app, services.preferences)
     services = replace(
@@ -139,19 +122,18 @@ def run_editor(path: Path | None) -> int:
         remote_permissions=RemotePhotoPermissions(default_permissions_file()),
         allow_remote_hosts=loader.set_allowed_hosts,
     )
-    window = build_main_window(services, icon)
+    install_parts(window, services)
     # The checks (and the photo header reads they start) and the shown slide's photo wait for the
-    # first paint: the window shows the essay at once, its findings and photo a moment later.
+    # essay to be painted: the editor shows the essay at once, its findings and photo a moment
+    # later.
     window.preflight.pause()
     window.viewer.pause_photos()
     window.files.start(path)
-    window.show()
 
-    def first_painted() -> None:
+    def essay_painted() -> None:
         window.viewer.resume_photos()  # first: it decodes on the pool while the checks run here
         window.preflight.resume()
 
-    after_first_paint(window, first_painted)
-    # Once the window is up: what a crash left unsaved is offered before anything else.
+    after_next_paint(window, essay_painted)
+    # Once the editor is up: what a crash left unsaved is offered before anything else.
     QTimer.singleShot(0, window.reliability.offer_recovery)
-    return app.exec()

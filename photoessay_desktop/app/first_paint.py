@@ -1,9 +1,10 @@
-"""Runs a callback once a window has finished its first paint: start-up work the first frame does
-not show (the preflight checks) waits for it, so the window appears sooner (issue #5).
+"""Runs a callback once a window has finished its next paint: start-up work a frame does not show
+waits for it, so that frame appears sooner (issue #5). The editor loads its model after its
+opening frame is painted, and starts the checks after the essay is painted.
 
 A zero-delay timer set after show() is not enough: it fires before the window is exposed and
 painted. This watches the window's own events (a top-level window is painted before its children,
-in the same pass) only until that first paint, then steps aside.
+in the same pass) only until that paint, then steps aside.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
-class _FirstPaintWatch(QObject):
+class _PaintWatch(QObject):
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
@@ -36,6 +37,9 @@ class _FirstPaintWatch(QObject):
         self.deleteLater()
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
-    """Call `callback` from the event loop once top-level `window` has first painted."""
-    window.installEventFilter(_FirstPaintWatch(window, callback))
+def after_next_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call `callback` from the event loop once top-level `window` has next painted (a window not
+    yet shown: once it has first painted). Asks for that paint, so it comes even when nothing
+    else would repaint the window itself."""
+    window.installEventFilter(_PaintWatch(window, callback))
+    window.update()

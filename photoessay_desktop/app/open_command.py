@@ -11,6 +11,6 @@ from pathlib import Path
 
 
 def run_open(args: argparse.Namespace) -> int:
-    from photoessay_desktop.app.editor_app import run_editor
+    from photoessay_desktop.app.editor_launch import run_editor
 
     return run_editor(Path(args.essay) if args.essay else None)

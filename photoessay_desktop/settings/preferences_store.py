@@ -6,7 +6,6 @@ gives the defaults instead of an error: losing window sizes must never stop the 
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from photoessay_desktop.settings.preferences_location import (
     MAX_BYTES,
     default_config_folder,
 )
+from photoessay_desktop.settings.preferences_peek import read_preferences_json
 
 __all__ = ["FILE_NAME", "MAX_BYTES", "PreferencesStore", "default_config_folder"]
 
@@ -35,13 +35,8 @@ class PreferencesStore:
 
     def load(self) -> Preferences:
         """The stored preferences, or the defaults when there are none or they are unreadable."""
-        try:
-            if self.path.stat().st_size > MAX_BYTES:
-                return Preferences()
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return Preferences()
-        if not isinstance(data, dict):
+        data = read_preferences_json(self._folder)
+        if data is None:
             return Preferences()
         try:
             return Preferences.model_validate(data)

@@ -8,11 +8,10 @@ checks that both read any file the same way. Never writes.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from photoessay_desktop.settings.preferences_location import FILE_NAME, MAX_BYTES
+from photoessay_desktop.settings.preferences_peek import read_preferences_json
 
 # Caption text height in pixels on a 1080-line screen.
 DEFAULT_CAPTION_SIZE = 30
@@ -30,14 +29,8 @@ class SlideshowPeek:
 
 def peek_slideshow_preferences(folder: Path) -> SlideshowPeek:
     """What PreferencesStore(folder).load() would say about the slideshow's screen and captions."""
-    path = folder / FILE_NAME
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            return SlideshowPeek()
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return SlideshowPeek()
-    if not isinstance(data, dict):
+    data = read_preferences_json(folder)
+    if data is None:
         return SlideshowPeek()
     screen = data.get("slideshow_screen", "")
     size = data.get("slideshow_caption_size", DEFAULT_CAPTION_SIZE)

@@ -1,10 +1,11 @@
-"""A quick look at the frame a slideshow opens on, read from the raw project file.
+"""A quick look at an essay, read from the raw project file: the frame a slideshow opens on, and
+the outline the editor shows while it opens.
 
-`photoessay present` paints its first frame before pydantic and the essay model are imported
-(they cost about 90 ms of start-up). This reads the same file with the standard library only and
-answers "what does the show open on?"; any doubt answers None and the show starts the normal way.
-It never replaces loading: the essay is validated right after the first frame, and a file that
-fails validation still ends the show with the loader's message.
+`photoessay present` and the editor paint their first frame before pydantic and the essay model
+are imported (they cost about 100 ms of start-up). This reads the same file with the standard
+library only; any doubt answers None and the normal start shows what the file holds. It never
+replaces loading: the essay is validated right after the first frame, and a file that fails
+validation still gets the loader's message.
 """
 
 from __future__ import annotations
@@ -19,6 +20,26 @@ from photoessay_desktop.storage.essay_format import FORMAT_NAME, FORMAT_VERSION,
 from photoessay_desktop.storage.image_ref_paths import resolve_image_ref
 
 OpeningKind = Literal["title", "photo", "text"]
+# The editor's outline is read twice (here, then by the loader); past this size the second read
+# of a very long essay would cost more than the outline saves.
+MAX_OUTLINE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class OutlineSlide:
+    """One slide as the editor's opening outline lists it."""
+
+    caption: str
+    credit: str
+    has_photo: bool
+
+
+@dataclass(frozen=True)
+class EssayOutline:
+    """What an essay file holds, as far as the editor's first frame shows it."""
+
+    title: str
+    slides: tuple[OutlineSlide, ...]
 
 
 @dataclass(frozen=True)
@@ -50,20 +71,48 @@ def peek_opening_frame(path: Path, start: int | None) -> OpeningFrame | None:
     fields are not plain text, as well as for a slide whose photo is remote (never fetched
     before the user's permission is known) or not a file on this machine.
     """
+    data = _read_essay_json(path, MAX_FILE_BYTES)
+    return None if data is None else _opening(data, path.parent, start)
+
+
+def peek_essay_outline(path: Path) -> EssayOutline | None:
+    """The title and slides of the essay at `path` for the editor's first frame, or None when
+    unsure (a file that is missing, big, not an essay, or of a newer version). A caption or
+    credit that is not text is left out; the loader reports it a moment later."""
+    data = _read_essay_json(path, MAX_OUTLINE_BYTES)
+    if data is None:
+        return None
+    title, slides = data.get("title", ""), data.get("slides", [])
+    if not isinstance(title, str) or not isinstance(slides, list):
+        return None
+    return EssayOutline(title, tuple(_outline_slide(slide) for slide in slides))
+
+
+def _outline_slide(slide: Any) -> OutlineSlide:
+    if not isinstance(slide, dict):
+        return OutlineSlide("", "", has_photo=False)
+    caption, credit = slide.get("caption", ""), slide.get("credit", "")
+    return OutlineSlide(
+        caption if isinstance(caption, str) else "",
+        credit if isinstance(credit, str) else "",
+        has_photo=slide.get("image") is not None,
+    )
+
+
+def _read_essay_json(path: Path, max_bytes: int) -> dict[str, Any] | None:
+    """The file's JSON object when it says it is an essay of this version, else None."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.stat().st_size > max_bytes:
             return None
         data = json.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
-        return _opening(data, path.parent, start)
     except (OSError, ValueError, RecursionError):
         return None
-
-
-def _opening(data: Any, folder: Path, start: int | None) -> OpeningFrame | None:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         return None
-    if data.get("version") != FORMAT_VERSION:
-        return None
+    return data if data.get("version") == FORMAT_VERSION else None
+
+
+def _opening(data: dict[str, Any], folder: Path, start: int | None) -> OpeningFrame | None:
     title, standfirst, slides = (
         data.get("title", ""),
         data.get("standfirst", ""),

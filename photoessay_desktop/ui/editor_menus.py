@@ -1,4 +1,4 @@
-"""The menu bar: File, Edit, Slide and View built from EditorActions and the undo stack's actions.
+"""The menu bar: File, Edit, Slide and View, filled from EditorActions and the undo stack's actions.
 
 Only arranges actions; other features add their own menus or entries through the window's
 `menu(name)` without editing this module.
@@ -10,22 +10,38 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar
 
 from photoessay_desktop.ui.editor_actions import EditorActions
 
+# The top-level menus by name, with their titles, in menu bar order.
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "slide": "&Slide", "view": "&View"}
 
-def build_menus(
-    window: QMainWindow, actions: EditorActions, undo: QAction, redo: QAction, preflight: QAction
-) -> dict[str, QMenu]:
-    """Create the menus and return them by name ("file", "edit", "slide", "view")."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    file_menu.setObjectName("menuFile")
-    recent = QMenu("Open &Recent", file_menu)
+
+def add_menu_titles(bar: QMenuBar) -> dict[str, QMenu]:
+    """The empty top-level menus (and File's Open Recent), by name, for `fill_menus` to fill."""
+    menus: dict[str, QMenu] = {}
+    for name, title in MENU_TITLES.items():
+        menu = bar.addMenu(title)
+        menu.setObjectName(f"menu{name.title()}")
+        menus[name] = menu
+    recent = QMenu("Open &Recent", menus["file"])
     recent.setObjectName("menuRecent")
+    menus["recent"] = recent
+    return menus
+
+
+def fill_menus(
+    menus: dict[str, QMenu],
+    actions: EditorActions,
+    undo: QAction,
+    redo: QAction,
+    preflight: QAction,
+) -> None:
+    """Put the editor's actions into the menus `add_menu_titles` made."""
+    file_menu = menus["file"]
     file_menu.addActions([actions.new, actions.open])
-    file_menu.addMenu(recent)
+    file_menu.addMenu(menus["recent"])
     file_menu.addSeparator()
     file_menu.addActions([actions.save, actions.save_as])
     file_menu.addSeparator()
@@ -33,14 +49,12 @@ def build_menus(
     file_menu.addSeparator()
     file_menu.addActions([actions.close_essay, actions.quit])
 
-    edit_menu = bar.addMenu("&Edit")
-    edit_menu.setObjectName("menuEdit")
+    edit_menu = menus["edit"]
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.find, actions.find_next, actions.find_previous, actions.replace])
 
-    slide_menu = bar.addMenu("&Slide")
-    slide_menu.setObjectName("menuSlide")
+    slide_menu = menus["slide"]
     slide_menu.addActions([actions.add_photos, actions.add_text_slide, actions.duplicate])
     slide_menu.addAction(actions.delete)
     slide_menu.addSeparator()
@@ -48,20 +62,12 @@ def build_menus(
     slide_menu.addSeparator()
     slide_menu.addActions([actions.replace_photo, actions.relink])
 
-    view_menu = bar.addMenu("&View")
-    view_menu.setObjectName("menuView")
+    view_menu = menus["view"]
     view_menu.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit])
     view_menu.addSeparator()
     view_menu.addActions([actions.next_pane, actions.previous_pane])
     view_menu.addSeparator()
     view_menu.addAction(preflight)
-    return {
-        "file": file_menu,
-        "recent": recent,
-        "edit": edit_menu,
-        "slide": slide_menu,
-        "view": view_menu,
-    }
 
 
 def fill_recent_menu(

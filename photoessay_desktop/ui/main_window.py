@@ -2,16 +2,20 @@
 preflight dock, the find bar and the status bar, and wires actions to the workflows.
 
 It computes nothing: edits go through document.edit_requests (inside the widgets and workflows),
-files through FileWorkflow, slides through SlideWorkflow.
+files through FileWorkflow, slides through SlideWorkflow. It is built in two steps so that it can
+be on screen before the essay model loads (issue #5): the frame (title, menu titles, status bar,
+an outline of the essay) from a light import, then `install` with the document and the widgets.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -20,51 +24,89 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from photoessay_desktop.document.essay_document import EssayDocument
-from photoessay_desktop.document.image_facts_cache import ImageFactsCache
-from photoessay_desktop.document.preflight_runner import PreflightRunner
-from photoessay_desktop.document.text_search import Match
-from photoessay_desktop.qt_models.slide_list_model import SlideListModel
-from photoessay_desktop.ui.edit_panel import EditPanel
-from photoessay_desktop.ui.editor_actions import EditorActions
-from photoessay_desktop.ui.editor_menus import build_menus, fill_recent_menu
-from photoessay_desktop.ui.editor_services import EditorServices
-from photoessay_desktop.ui.export_workflow import ExportWorkflow
-from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX, FileWorkflow
-from photoessay_desktop.ui.find_bar import FindBar
-from photoessay_desktop.ui.preflight_dock import PreflightDock
-from photoessay_desktop.ui.reliability_controller import ReliabilityController
-from photoessay_desktop.ui.remote_photos_banner import RemotePhotosBanner
-from photoessay_desktop.ui.remote_photos_workflow import RemotePhotosWorkflow
-from photoessay_desktop.ui.slide_list_view import SlideListView
-from photoessay_desktop.ui.slide_status import SlideStatus
-from photoessay_desktop.ui.slide_viewer import SlideViewer
-from photoessay_desktop.ui.slide_workflow import SlideWorkflow
-from photoessay_desktop.ui.slideshow.slideshow_workflow import SlideshowWorkflow
-from photoessay_desktop.ui.start_page import StartPage
-from photoessay_desktop.ui.undo_actions import RevealingUndo
-from photoessay_desktop.ui.window_layout import restore_layout, save_layout
+from photoessay_desktop.ui.editor_menus import add_menu_titles, fill_recent_menu
+from photoessay_desktop.ui.essay_outline_view import DEFAULT_PANE_WIDTHS, PANE_STRETCH
+from photoessay_desktop.ui.preflight_dock import DOCK_HEIGHT, PreflightDock, dock_place
+
+if TYPE_CHECKING:
+    from photoessay_desktop.document.essay_document import EssayDocument
+    from photoessay_desktop.document.image_facts_cache import ImageFactsCache
+    from photoessay_desktop.document.preflight_runner import PreflightRunner
+    from photoessay_desktop.document.text_search import Match
+    from photoessay_desktop.qt_models.slide_list_model import SlideListModel
+    from photoessay_desktop.ui.editor_services import EditorServices
 
 APP_NAME = "PhotoEssay"
+
+
+def window_title(essay_name: str) -> str:
+    """The title of a window editing the essay called `essay_name` ([*]: Qt's modified marker)."""
+    return f"{essay_name}[*] — {APP_NAME}"
 
 
 class MainWindow(QMainWindow):
     """One window editing one EssayDocument."""
 
-    def __init__(
+    def __init__(self, icon: QIcon | None = None) -> None:
+        """The frame alone: what the window shows before `install` gives it an essay."""
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("PhotoEssay editor")
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self._installed = False
+        self._dock_place: QDockWidget | None = None
+        # The menu bar and the status bar are there from the first frame, so that nothing moves
+        # when the editor fills them in.
+        self.menus = add_menu_titles(self.menuBar())
+        self.statusBar()
+
+    @property
+    def installed(self) -> bool:
+        """Whether the editor is built in this window (`install` has run)."""
+        return self._installed
+
+    def show_opening(
+        self, view: QWidget, essay_name: str, window_state: QByteArray | None = None
+    ) -> None:
+        """Show `view` (an outline of the essay being opened) until `install`, in the panels the
+        user left (`window_state`: saveState() of the last editor window)."""
+        self.setCentralWidget(view)
+        self.setWindowTitle(window_title(essay_name))
+        self._dock_place = dock_place(self)
+        if window_state is not None:
+            self.restoreState(window_state)
+
+    def install(
         self,
         document: EssayDocument,
         facts: ImageFactsCache,
         preflight: PreflightRunner,
         model: SlideListModel,
         services: EditorServices,
-        icon: QIcon | None = None,
     ) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
-        self.setAccessibleName("PhotoEssay editor")
-        if icon is not None:
-            self.setWindowIcon(icon)
+        """Build the editor in this window around `document`; once, before the essay opens."""
+        # Imported here, not at the top: the frame is on screen while these (and pydantic, which
+        # they bring) load.
+        from photoessay_desktop.ui.edit_panel import EditPanel
+        from photoessay_desktop.ui.editor_actions import EditorActions
+        from photoessay_desktop.ui.editor_menus import fill_menus
+        from photoessay_desktop.ui.export_workflow import ExportWorkflow
+        from photoessay_desktop.ui.file_workflow import FileWorkflow
+        from photoessay_desktop.ui.find_bar import FindBar
+        from photoessay_desktop.ui.reliability_controller import ReliabilityController
+        from photoessay_desktop.ui.remote_photos_banner import RemotePhotosBanner
+        from photoessay_desktop.ui.remote_photos_workflow import RemotePhotosWorkflow
+        from photoessay_desktop.ui.slide_list_view import SlideListView
+        from photoessay_desktop.ui.slide_status import SlideStatus
+        from photoessay_desktop.ui.slide_viewer import SlideViewer
+        from photoessay_desktop.ui.slide_workflow import SlideWorkflow
+        from photoessay_desktop.ui.slideshow.slideshow_workflow import SlideshowWorkflow
+        from photoessay_desktop.ui.start_page import StartPage
+        from photoessay_desktop.ui.undo_actions import RevealingUndo
+        from photoessay_desktop.ui.window_layout import restore_layout
+
+        assert not self._installed, "an editor window is installed once"
         self.setAcceptDrops(True)
         self.document = document
         self.facts = facts
@@ -80,10 +122,11 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane, stretch in ((self.slide_list, 0), (self.viewer, 1), (self.edit_panel, 0)):
+        panes = (self.slide_list, self.viewer, self.edit_panel)
+        for pane, stretch in zip(panes, PANE_STRETCH, strict=True):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.indexOf(pane), stretch)
-        self.splitter.setSizes([280, 900, 360])
+        self.splitter.setSizes(list(DEFAULT_PANE_WIDTHS))
         editor_page = QWidget(self)
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,11 +140,17 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
         self.pages.addWidget(editor_page)
-        self.setCentralWidget(self.pages)
+        self.setCentralWidget(self.pages)  # the opening outline goes
+        # Widgets made for a window already on screen wait to be shown: the layout must count them.
+        self.pages.show()
 
+        if self._dock_place is not None:  # the opening frame's stand-in
+            self._dock_place.setObjectName("")  # restoreState below must find the real one
+            self.removeDockWidget(self._dock_place)
+            self._dock_place.deleteLater()
+            self._dock_place = None
         self.preflight_dock = PreflightDock(preflight, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.preflight_dock)
-        self.resizeDocks([self.preflight_dock], [130], Qt.Orientation.Vertical)
         self.status = SlideStatus(document, facts, self)
         self.statusBar().addPermanentWidget(self.status)
 
@@ -152,8 +201,8 @@ class MainWindow(QMainWindow):
         self.actions_ = EditorActions(self)
         self.undo = RevealingUndo(document, self.slide_list, self)
         self.undo_action, self.redo_action = self.undo.undo_action, self.undo.redo_action
-        self.menus = build_menus(
-            self,
+        fill_menus(
+            self.menus,
             self.actions_,
             self.undo_action,
             self.redo_action,
@@ -173,9 +222,13 @@ class MainWindow(QMainWindow):
         self._refresh_recent(self.files.recent_files)
         self._update_title()
         self._update_actions()
-        if not restore_layout(self, self.splitter, services.preferences):
-            self._default_size()
+        self.preflight_dock.show()  # (as the pages) unless the stored layout hides it
+        self.resizeDocks([self.preflight_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        if not restore_layout(self, self.splitter, services.preferences) and not self.isVisible():
+            self.default_size()
         self._dock_wanted = not self.preflight_dock.isHidden()
+        self.statusBar().clearMessage()  # the opening frame's "Opening…"
+        self._installed = True
 
     # -- composition -------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -231,7 +284,8 @@ class MainWindow(QMainWindow):
         for signal in (doc.slides_inserted, doc.slides_removed, doc.slides_moved):
             signal.connect(self._follow_current)
 
-    def _default_size(self) -> None:
+    def default_size(self) -> None:
+        """The size of a first window, before the user has chosen one."""
         available = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1500, available.width() * 9 // 10), min(950, available.height() * 9 // 10))
 
@@ -290,7 +344,7 @@ class MainWindow(QMainWindow):
         a.relink.setEnabled(has_slide and self.document.essay.slides[current].image is not None)
 
     def _update_title(self, *_args: object) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — {APP_NAME}")
+        self.setWindowTitle(window_title(self.document.display_name))
         self.setWindowModified(self.document.is_modified)
 
     def _refresh_recent(self, recent: list[str]) -> None:
@@ -348,6 +402,8 @@ class MainWindow(QMainWindow):
         self._open_or_add([Path(p) for p in paths], row)
 
     def _open_or_add(self, paths: list[Path], row: int) -> None:
+        from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX
+
         essays = [p for p in paths if p.name.endswith(ESSAY_SUFFIX)]
         if essays:
             self.files.open_essay(essays[0])
@@ -358,7 +414,8 @@ class MainWindow(QMainWindow):
 
     # -- Qt events -------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        data = event.mimeData()
+        if self._installed and data.hasUrls() and any(u.isLocalFile() for u in data.urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -369,6 +426,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._open_or_add(paths, len(self.document.essay.slides)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._installed:  # closed while still opening: nothing is edited yet
+            event.accept()
+            return
+        from photoessay_desktop.ui.window_layout import save_layout
+
         if not self.files.confirm_discard():
             event.ignore()
             return

@@ -6,10 +6,25 @@ field; the panel itself changes nothing. Messages are shown as plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QStyle, QWidget
+from typing import TYPE_CHECKING
 
-from photoessay_desktop.document.preflight_runner import PreflightRunner
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStyle,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from photoessay_desktop.document.preflight_runner import PreflightRunner
+
+DOCK_NAME = "preflightDock"
+DOCK_TITLE = "Preflight"
+# The dock's height in a new window: a few findings without taking the photo's room.
+DOCK_HEIGHT = 130
 
 _FIELD_NAMES = {
     "alt_text": "alt text",
@@ -24,14 +39,25 @@ def severity_name(severity: object) -> str:
     return str(value).lower()
 
 
+def dock_place(parent: QMainWindow) -> QDockWidget:
+    """An empty dock where the findings will be, while the editor opens: restoring the window's
+    state places it as the user left the panel (shown or not, and its height)."""
+    place = QDockWidget(DOCK_TITLE, parent)
+    place.setObjectName(DOCK_NAME)
+    place.setWidget(QListWidget(place))
+    parent.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, place)
+    parent.resizeDocks([place], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+    return place
+
+
 class PreflightDock(QDockWidget):
     """A dock listing findings; emits `finding_activated(row, field)` (row -1: essay fields)."""
 
     finding_activated = Signal(int, str)
 
     def __init__(self, runner: PreflightRunner, parent: QWidget | None = None) -> None:
-        super().__init__("Preflight", parent)
-        self.setObjectName("preflightDock")
+        super().__init__(DOCK_TITLE, parent)
+        self.setObjectName(DOCK_NAME)
         self._runner = runner
         self.list = QListWidget(self)
         self.list.setObjectName("preflightList")
@@ -64,7 +90,7 @@ class PreflightDock(QDockWidget):
             item.setToolTip(f"{severity_name(finding.severity)} ({finding.code})")
             self.list.addItem(item)
         count = len(findings)
-        self.setWindowTitle("Preflight" if not count else f"Preflight ({count})")
+        self.setWindowTitle(DOCK_TITLE if not count else f"{DOCK_TITLE} ({count})")
         if not count:
             item = QListWidgetItem("No findings: the essay is ready.")
             item.setFlags(Qt.ItemFlag.NoItemFlags)

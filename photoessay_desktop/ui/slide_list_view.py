@@ -10,6 +10,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt,
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
+from photoessay_desktop.ui.essay_outline_view import SLIDE_LIST_MIN_WIDTH
 from photoessay_desktop.ui.slide_card_delegate import SlideCardDelegate
 
 
@@ -37,7 +38,7 @@ class SlideListView(QListView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(SLIDE_LIST_MIN_WIDTH)
         selection = self.selectionModel()
         selection.currentRowChanged.connect(self._on_current_changed)
         selection.selectionChanged.connect(self._on_selection_changed)

@@ -1,37 +1,45 @@
 """Saves and restores the window's size, position, docks and panel widths in the preferences.
 
 Qt's own saveGeometry/saveState blobs are kept as base64 text; a damaged blob is ignored by Qt,
-so the worst case is the default layout.
+so the worst case is the default layout. Light to import (the preferences store is only a type
+here): the editor's first frame restores its geometry before pydantic loads.
 """
 
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from photoessay_desktop.settings.preferences_store import PreferencesStore
+if TYPE_CHECKING:
+    from photoessay_desktop.settings.preferences_store import PreferencesStore
 
 
-def _decode(text: str) -> QByteArray:
-    return QByteArray.fromBase64(text.encode("ascii", "ignore"))
+def decode_blob(text: str) -> QByteArray | None:
+    """One of Qt's state blobs from its base64 text; None for none."""
+    return QByteArray.fromBase64(text.encode("ascii", "ignore")) if text else None
 
 
 def _encode(data: QByteArray) -> str:
     return bytes(data.toBase64().data()).decode("ascii")
 
 
+def restore_geometry(window: QMainWindow, geometry: str) -> bool:
+    """Put `window` where saveGeometry() found it; False when there is nothing to restore."""
+    blob = decode_blob(geometry)
+    return blob is not None and window.restoreGeometry(blob)
+
+
 def restore_layout(window: QMainWindow, splitter: QSplitter, store: PreferencesStore) -> bool:
     """Apply the stored layout; False when there was none (the caller picks a default size)."""
     prefs = store.load()
-    restored = bool(prefs.window_geometry) and window.restoreGeometry(
-        _decode(prefs.window_geometry)
-    )
-    if prefs.window_state:
-        window.restoreState(_decode(prefs.window_state))
-    if prefs.splitter_state:
-        splitter.restoreState(_decode(prefs.splitter_state))
+    restored = restore_geometry(window, prefs.window_geometry)
+    for blob, target in ((prefs.window_state, window), (prefs.splitter_state, splitter)):
+        state = decode_blob(blob)
+        if state is not None:
+            target.restoreState(state)
     return restored
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from photoessay_desktop.app.editor_app import run_editor
+from photoessay_desktop.app.editor_launch import run_editor
 from photoessay_desktop.ui.main_window import MainWindow
 from photoessay_desktop.ui.recovery_dialog import RecoveryDialog
 
@@ -32,7 +32,7 @@ def _say(text: str) -> None:
 
 def _edit(autosaves: Path) -> None:
     window = _window()
-    if window is None or not window.isVisible():
+    if window is None or not window.installed:  # still showing its opening outline
         QTimer.singleShot(100, lambda: _edit(autosaves))
         return
     window.edit_panel.title.setFocus()

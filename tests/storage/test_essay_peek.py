@@ -1,4 +1,5 @@
-"""The quick read of a show's opening frame agrees with the real load and doubts all else."""
+"""The quick reads of an essay (the show's opening frame, the editor's outline) agree with the real
+load and doubt all else."""
 
 from __future__ import annotations
 
@@ -13,9 +14,14 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from photoessay_desktop.document.slideshow_plan import SlideshowPlan
+from photoessay_desktop.domain.essay_name import essay_display_name
 from photoessay_desktop.storage.essay_file import load_essay
 from photoessay_desktop.storage.essay_format import MAX_FILE_BYTES
-from photoessay_desktop.storage.essay_peek import peek_opening_frame
+from photoessay_desktop.storage.essay_peek import (
+    MAX_OUTLINE_BYTES,
+    peek_essay_outline,
+    peek_opening_frame,
+)
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 
@@ -128,3 +134,72 @@ def test_a_title_card_and_a_text_card_open_without_a_photo(folder: Path) -> None
     text = peek_opening_frame(path, 1)
     assert text is not None and (text.kind, text.position, text.image) == ("text", 1, None)
     assert (text.caption, text.credit) == ("Рядом с фронтом", "Aris Messinis / AFP")
+
+
+# -- the editor's opening outline --------------------------------------------------------------
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=essays())
+def test_the_outline_lists_what_the_editor_loads(folder: Path, data: dict[str, Any]) -> None:
+    path = write(folder / "outline.essay.json", data)
+    outline = peek_essay_outline(path)
+    loaded = load_essay(path)
+    assert outline is not None
+    assert outline.title == loaded.title
+    assert [(s.caption, s.credit, s.has_photo) for s in outline.slides] == [
+        (s.caption, s.credit, s.image is not None) for s in loaded.slides
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{",
+        b"[1, 2]",
+        b"\xff\xd8\xff\xe0 a jpeg",
+        json.dumps(essay(slides={"a": 1})).encode(),
+        json.dumps(essay(title=["not", "text"])).encode(),
+        json.dumps({"format": "photoessay", "version": 2, "slides": []}).encode(),
+        json.dumps({"format": "other", "version": 1}).encode(),
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+)
+def test_a_doubtful_file_gives_no_outline(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.essay.json"
+    path.write_bytes(content)
+    assert peek_essay_outline(path) is None
+
+
+def test_slides_the_loader_will_refuse_are_outlined_as_far_as_they_go(tmp_path: Path) -> None:
+    slides = [42, {"caption": 7, "credit": ["x"], "image": 3}, {"caption": "Бахмут\u202e"}]
+    outline = peek_essay_outline(write(tmp_path / "odd.essay.json", essay(slides=slides)))
+    assert outline is not None
+    assert [(s.caption, s.credit, s.has_photo) for s in outline.slides] == [
+        ("", "", False),
+        ("", "", True),
+        ("Бахмут\u202e", "", False),
+    ]
+
+
+def test_a_missing_or_very_long_essay_gives_no_outline(tmp_path: Path) -> None:
+    assert peek_essay_outline(tmp_path / "missing.essay.json") is None
+    assert peek_essay_outline(tmp_path) is None
+    long = tmp_path / "long.essay.json"
+    with long.open("wb") as handle:
+        handle.truncate(MAX_OUTLINE_BYTES + 1)  # sparse: refused on its size, never parsed
+    assert peek_essay_outline(long) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("lakes.essay.json", "lakes"),
+        ("Бахмут — день 1.essay.json", "Бахмут — день 1"),
+        (".essay.json", ".essay.json"),
+        ("notes.json", "notes.json"),
+    ],
+)
+def test_the_display_name_drops_the_suffix(name: str, shown: str) -> None:
+    assert essay_display_name(Path("/essays") / name) == shown

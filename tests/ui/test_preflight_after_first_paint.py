@@ -1,4 +1,4 @@
-"""The checks held back while the editor starts (PreflightRunner.pause/resume, after_first_paint):
+"""The checks held back while the editor starts (PreflightRunner.pause/resume, after_next_paint):
 nothing is checked before the first paint, and nothing asked for in the meantime is lost.
 The slide viewer holds its photo back the same way (pause_photos/resume_photos)."""
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app.editor_files import preflight_check
-from photoessay_desktop.app.first_paint import after_first_paint
+from photoessay_desktop.app.first_paint import after_next_paint
 from photoessay_desktop.domain.essay import Essay
 from photoessay_desktop.domain.image_facts import ImageFacts
 from photoessay_desktop.qt_models.image_loader import ImageLoader
@@ -48,32 +48,60 @@ def test_paused_checks_run_once_on_resume_with_the_latest_essay(
     assert len(check.essays) == 1
 
 
-def test_after_first_paint_waits_for_the_window_to_paint(
+class _Paints(QObject):
+    """Counts the paint events Qt delivers to any widget while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _watch_paints() -> tuple[QApplication, _Paints]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paints = _Paints()
+    app.installEventFilter(paints)
+    return app, paints
+
+
+def test_after_next_paint_waits_for_a_new_window_to_paint(
     make_editor: MakeEditor, qtbot: QtBot
 ) -> None:
     window = make_editor(show=False).window
-    painted: list[bool] = []
-
-    class Paints(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                painted.append(True)
-            return False
-
-    app = QApplication.instance()
-    assert app is not None
-    app.installEventFilter(paints := Paints())
+    app, paints = _watch_paints()
     try:
-        calls: list[bool] = []
-        after_first_paint(window, lambda: calls.append(bool(painted)))
+        calls: list[int] = []
+        after_next_paint(window, lambda: calls.append(paints.count))
         qtbot.wait(50)
         assert calls == []  # not shown, never painted: still waiting
         window.show()
         qtbot.waitUntil(lambda: bool(calls))
-        assert calls == [True]
+        assert calls[0] > 0
         window.update()
         qtbot.wait(50)
-        assert calls == [True]  # once only
+        assert len(calls) == 1  # once only
+    finally:
+        app.removeEventFilter(paints)
+
+
+def test_after_next_paint_on_a_shown_window_waits_for_a_paint_it_asks_for(
+    make_editor: MakeEditor, qtbot: QtBot
+) -> None:
+    window = make_editor().window
+    qtbot.waitExposed(window)
+    qtbot.wait(50)  # whatever the first show painted is done
+    app, paints = _watch_paints()
+    try:
+        calls: list[int] = []
+        after_next_paint(window, lambda: calls.append(paints.count))
+        assert calls == []
+        qtbot.waitUntil(lambda: bool(calls))  # nothing else changed: its own update() paints
+        assert calls[0] > 0
     finally:
         app.removeEventFilter(paints)
 
