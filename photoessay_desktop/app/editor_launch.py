@@ -16,12 +16,12 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from photoessay_desktop.app.first_paint import after_next_paint
 from photoessay_desktop.app.gui_thread_collector import GuiThreadCollector
 from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
-from photoessay_desktop.domain.essay_name import essay_display_name
+from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY, essay_display_name
 from photoessay_desktop.settings.preferences_location import APP_NAME as APP_ID
 from photoessay_desktop.settings.preferences_location import default_config_folder
 from photoessay_desktop.settings.preferences_peek import peek_window_preferences
@@ -50,11 +50,14 @@ def show_opening_window(app: QApplication, path: Path | None, config_folder: Pat
         if outline is None
         else tuple(OutlineCard(s.caption, s.credit, s.has_photo) for s in outline.slides)
     )
-    window.show_opening(
-        EssayOutlineView(cards, decode_blob(window_prefs.splitter_state), window),
-        APP_NAME if path is None else essay_display_name(path),
-        decode_blob(window_prefs.window_state),
-    )
+    if path is None:  # the start page comes: no panes, no findings panel, no essay's name
+        window.show_opening(QWidget(window), UNTITLED_ESSAY)
+    else:
+        window.show_opening(
+            EssayOutlineView(cards, decode_blob(window_prefs.splitter_state), window),
+            essay_display_name(path),
+            decode_blob(window_prefs.window_state),
+        )
     window.statusBar().showMessage("Opening…")
     if not restore_geometry(window, window_prefs.geometry):
         window.default_size()
@@ -82,6 +85,8 @@ def run_editor(path: Path | None) -> int:
 
 
 def _install_editor(app: QApplication, window: MainWindow, path: Path | None) -> None:
+    if not window.isVisible():
+        return  # closed while opening: the program is ending; open (and lock) nothing
     try:
         from photoessay_desktop.app.editor_app import install_editor
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.domain.essay_name import essay_display_name
+from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY, essay_display_name
 from photoessay_desktop.domain.slide_edits import insert_slides, remove_slides
 
 
@@ -66,7 +66,7 @@ class EssayDocument(QObject):
         """What the window title and prompts call this essay."""
         if self._path is not None:
             return essay_display_name(self._path)
-        return self._essay.title.strip() or "Untitled essay"
+        return self._essay.title.strip() or UNTITLED_ESSAY
 
     @property
     def typing_burst(self) -> int:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 ESSAY_SUFFIX = ".essay.json"
+# What an essay with neither a file nor a title is called.
+UNTITLED_ESSAY = "Untitled essay"
 
 
 def essay_display_name(path: PurePath) -> str:

@@ -69,12 +69,13 @@ class MainWindow(QMainWindow):
     def show_opening(
         self, view: QWidget, essay_name: str, window_state: QByteArray | None = None
     ) -> None:
-        """Show `view` (an outline of the essay being opened) until `install`, in the panels the
-        user left (`window_state`: saveState() of the last editor window)."""
+        """Show `view` until `install`: an outline of the essay being opened, in the panels the
+        user left (`window_state`: saveState() of the last editor window, with the findings
+        panel), or without them (no `window_state`) before the start page."""
         self.setCentralWidget(view)
         self.setWindowTitle(window_title(essay_name))
-        self._dock_place = dock_place(self)
         if window_state is not None:
+            self._dock_place = dock_place(self)
             self.restoreState(window_state)
 
     def install(
@@ -224,7 +225,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.preflight_dock.show()  # (as the pages) unless the stored layout hides it
         self.resizeDocks([self.preflight_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
-        if not restore_layout(self, self.splitter, services.preferences) and not self.isVisible():
+        # A window already on screen (its opening frame) is where the user sees it, perhaps moved
+        # since: only its panels are restored.
+        shown = self.isVisible()
+        restored = restore_layout(self, self.splitter, services.preferences, geometry=not shown)
+        if not restored and not shown:
             self.default_size()
         self._dock_wanted = not self.preflight_dock.isHidden()
         self.statusBar().clearMessage()  # the opening frame's "Opening…"

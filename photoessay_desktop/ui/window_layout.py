@@ -32,10 +32,13 @@ def restore_geometry(window: QMainWindow, geometry: str) -> bool:
     return blob is not None and window.restoreGeometry(blob)
 
 
-def restore_layout(window: QMainWindow, splitter: QSplitter, store: PreferencesStore) -> bool:
-    """Apply the stored layout; False when there was none (the caller picks a default size)."""
+def restore_layout(
+    window: QMainWindow, splitter: QSplitter, store: PreferencesStore, geometry: bool = True
+) -> bool:
+    """Apply the stored layout (without the window's size and place unless `geometry`); False
+    when there was no geometry to restore (the caller picks a default size)."""
     prefs = store.load()
-    restored = restore_geometry(window, prefs.window_geometry)
+    restored = restore_geometry(window, prefs.window_geometry) if geometry else False
     for blob, target in ((prefs.window_state, window), (prefs.splitter_state, splitter)):
         state = decode_blob(blob)
         if state is not None:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app.editor_app import install_parts
 from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text
-from photoessay_desktop.app.editor_launch import show_opening_window
+from photoessay_desktop.app.editor_launch import _install_editor, show_opening_window
 from photoessay_desktop.imaging.image_facts_reader import read_image_facts
 from photoessay_desktop.qt_models.slide_roles import SlideRole, caption_preview
 from photoessay_desktop.settings.preferences_store import PreferencesStore
@@ -193,23 +193,51 @@ def test_without_a_file_the_last_essay_is_outlined(
     assert window.document.path == lakes
 
 
-def test_without_any_essay_the_frame_is_empty_until_the_start_page(
+def test_without_any_essay_the_frame_is_the_start_pages_until_it_comes(
     qtbot: QtBot, opened: list[MainWindow], tmp_path: Path
 ) -> None:
     config = tmp_path / "config"
     window = open_outline(qtbot, opened, None, config)
-    assert window.windowTitle() == "PhotoEssay[*] — PhotoEssay"
-    assert card_texts(outline_of(window)) == []
+    assert window.windowTitle() == "Untitled essay[*] — PhotoEssay"
+    assert not isinstance(window.centralWidget(), EssayOutlineView)
+    assert window.findChild(QDockWidget, "preflightDock") is None  # the start page has none
     install(window, config, None)
     assert window.pages.currentWidget() is window.start_page
+    assert window.windowTitle() == "Untitled essay[*] — PhotoEssay"
+    assert not window.preflight_dock.isVisible()
 
 
-def test_closing_while_opening_closes_at_once(
+def test_a_window_moved_while_opening_stays_where_the_user_put_it(
+    qtbot: QtBot, make_editor: MakeEditor, opened: list[MainWindow], lakes: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config"
+    before = make_editor(config=config).window
+    before.files.start(lakes)
+    before.resize(700, 480)
+    before.close()
+    window = open_outline(qtbot, opened, lakes, config)
+    # The user is quicker than the editor (and stays above its minimum size, about 680 wide).
+    window.resize(770, 540)
+    qtbot.wait(20)
+    install(window, config, lakes)
+    qtbot.wait(20)
+    assert (window.size().width(), window.size().height()) == (770, 540)
+
+
+def test_closing_while_opening_closes_at_once_and_opens_nothing(
     qtbot: QtBot, opened: list[MainWindow], lakes: Path, tmp_path: Path
 ) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    locks_before = set(lakes.parent.glob(".~lock*"))
     window = open_outline(qtbot, opened, lakes, tmp_path / "config")
     assert window.close()
     assert not window.isVisible()
+    # The install queued behind the first paint then finds the window gone and builds nothing,
+    # so no lock is left beside the essay.
+    _install_editor(app, window, lakes)
+    assert not window.installed
+    assert set(lakes.parent.glob(".~lock*")) == locks_before
     assert not (tmp_path / "config").exists()  # nothing was edited, so nothing was saved
 
 
