@@ -26,7 +26,7 @@ from photoessay_desktop.settings.preferences_location import APP_NAME as APP_ID
 from photoessay_desktop.settings.preferences_location import default_config_folder
 from photoessay_desktop.settings.preferences_peek import peek_window_preferences
 from photoessay_desktop.storage.essay_peek import peek_essay_outline
-from photoessay_desktop.ui.essay_outline_view import EssayOutlineView, OutlineCard
+from photoessay_desktop.ui.essay_outline_view import EssayOutlineView
 from photoessay_desktop.ui.main_window import APP_NAME, MainWindow
 from photoessay_desktop.ui.window_layout import decode_blob, restore_geometry
 
@@ -44,19 +44,19 @@ def show_opening_window(app: QApplication, path: Path | None, config_folder: Pat
     if path is None and window_prefs.last_essay and Path(window_prefs.last_essay).is_file():
         path = Path(window_prefs.last_essay)  # what the editor reopens, as FileWorkflow.start
     window = MainWindow(app.windowIcon())
-    outline = None if path is None else peek_essay_outline(path)
-    cards = (
-        ()
-        if outline is None
-        else tuple(OutlineCard(s.caption, s.credit, s.has_photo) for s in outline.slides)
-    )
     if path is None:  # the start page comes: no panes, no findings panel, no essay's name
-        window.show_opening(QWidget(window), UNTITLED_ESSAY)
+        window.show_opening(QWidget(window), UNTITLED_ESSAY, findings_panel=False)
     else:
+        outline = peek_essay_outline(path)
         window.show_opening(
-            EssayOutlineView(cards, decode_blob(window_prefs.splitter_state), window),
+            EssayOutlineView(
+                () if outline is None else outline.slides,
+                decode_blob(window_prefs.splitter_state),
+                window,
+            ),
             essay_display_name(path),
-            decode_blob(window_prefs.window_state),
+            findings_panel=True,
+            window_state=decode_blob(window_prefs.window_state),
         )
     window.statusBar().showMessage("Opening…")
     if not restore_geometry(window, window_prefs.geometry):

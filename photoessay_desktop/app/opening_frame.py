@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
+from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY
 from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preferences
 from photoessay_desktop.storage.essay_peek import OpeningFrame
 from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
@@ -103,7 +104,7 @@ def show_opening_frame(
     # loop from hearing that the photo was ready for up to 25 ms.
     window = AudienceWindow(scene(None, Screen.BLACK if early is not None else Screen.SHOW))
     window.hold_input()  # nobody listens until the session exists
-    window.setWindowTitle(f"{opening.title.strip() or 'Untitled essay'} - Slideshow")
+    window.setWindowTitle(f"{opening.title.strip() or UNTITLED_ESSAY} - Slideshow")
     show = OpeningShow(window, opening.position)
 
     def adopt(image: QImage) -> None:

@@ -9,7 +9,7 @@ it must not import the document or pydantic. It shows the cards it is given and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QListView, QSplitter, QVBoxLayout, QWidget
@@ -24,13 +24,16 @@ PANE_STRETCH = (0, 1, 0)
 SLIDE_LIST_MIN_WIDTH = 220
 
 
-@dataclass(frozen=True)
-class OutlineCard:
-    """One slide as its card shows it before the essay has loaded."""
+class OutlineCard(Protocol):
+    """One slide as its card shows it before the essay has loaded (the app passes storage's
+    quick read of the file, which this layer may not import)."""
 
-    caption: str
-    credit: str
-    has_photo: bool
+    @property
+    def caption(self) -> str: ...
+    @property
+    def credit(self) -> str: ...
+    @property
+    def has_photo(self) -> bool: ...
 
 
 class _OutlineModel(QAbstractListModel):

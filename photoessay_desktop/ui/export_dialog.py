@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.domain.essay_name import ESSAY_SUFFIX
 from photoessay_desktop.publishing.export_control import ExportResult
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 from photoessay_desktop.publishing.review_note import ReviewNote
@@ -52,7 +53,7 @@ def result_to_open(export_format: ExportFormat, target: Path) -> Path:
 
 def suggested_target(folder: Path, stem: str, export_format: ExportFormat) -> Path:
     """Where an export goes unless the user says otherwise: beside the essay, named after it."""
-    stem = stem.removesuffix(".essay.json").strip() or "essay"
+    stem = stem.removesuffix(ESSAY_SUFFIX).strip() or "essay"
     if export_format is ExportFormat.HTML:
         return folder / f"{stem} (web)"
     return folder / f"{stem}{export_format.suffix}"

@@ -11,6 +11,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from photoessay_desktop.domain.essay_name import ESSAY_SUFFIX
+
 ESSAY_FILTER = "Photo essays (*.essay.json);;All files (*)"
 PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.gif *.bmp);;All files (*)"
 ARTICLE_FILTER = "Article text (*.txt *.md);;All files (*)"
@@ -47,7 +49,9 @@ class QtFileDialogs:
             return None
         path = Path(name)
         return (
-            path if path.name.endswith(".essay.json") else path.with_name(f"{path.name}.essay.json")
+            path
+            if path.name.endswith(ESSAY_SUFFIX)
+            else path.with_name(f"{path.name}{ESSAY_SUFFIX}")
         )
 
     def open_photos(self, parent: QWidget, folder: Path | None) -> list[Path]:

@@ -17,11 +17,10 @@ from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.document.essay_files import DocumentFileError, EssayFiles
 from photoessay_desktop.document.file_safety import OpenCancelledError
 from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.domain.essay_name import ESSAY_SUFFIX
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts, SaveChoice
-
-ESSAY_SUFFIX = ".essay.json"
 
 
 class FileWorkflow(QObject):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from photoessay_desktop.domain.essay_name import ESSAY_SUFFIX
 from photoessay_desktop.ui.editor_menus import add_menu_titles, fill_recent_menu
 from photoessay_desktop.ui.essay_outline_view import DEFAULT_PANE_WIDTHS, PANE_STRETCH
 from photoessay_desktop.ui.preflight_dock import DOCK_HEIGHT, PreflightDock, dock_place
@@ -67,16 +68,21 @@ class MainWindow(QMainWindow):
         return self._installed
 
     def show_opening(
-        self, view: QWidget, essay_name: str, window_state: QByteArray | None = None
+        self,
+        view: QWidget,
+        essay_name: str,
+        findings_panel: bool,
+        window_state: QByteArray | None = None,
     ) -> None:
-        """Show `view` until `install`: an outline of the essay being opened, in the panels the
-        user left (`window_state`: saveState() of the last editor window, with the findings
-        panel), or without them (no `window_state`) before the start page."""
+        """Show `view` until `install`: an outline of the essay being opened, with a stand-in for
+        the findings panel and the panels as the user left them (`window_state`: saveState() of
+        the last editor window), or, before the start page, without a findings panel."""
         self.setCentralWidget(view)
         self.setWindowTitle(window_title(essay_name))
-        if window_state is not None:
+        if findings_panel:
             self._dock_place = dock_place(self)
-            self.restoreState(window_state)
+            if window_state is not None:
+                self.restoreState(window_state)
 
     def install(
         self,
@@ -407,8 +413,6 @@ class MainWindow(QMainWindow):
         self._open_or_add([Path(p) for p in paths], row)
 
     def _open_or_add(self, paths: list[Path], row: int) -> None:
-        from photoessay_desktop.ui.file_workflow import ESSAY_SUFFIX
-
         essays = [p for p in paths if p.name.endswith(ESSAY_SUFFIX)]
         if essays:
             self.files.open_essay(essays[0])

@@ -23,8 +23,6 @@ from photoessay_desktop.ui.file_dialogs import FileDialogs
 from photoessay_desktop.ui.prompts import Prompts
 from photoessay_desktop.ui.slide_list_view import SlideListView
 
-ESSAY_SUFFIX = ".essay.json"
-
 
 class SlideWorkflow(QObject):
     """Acts on the list's selection."""

@@ -8,6 +8,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
@@ -94,6 +95,27 @@ def no_findings(essay: object, facts: object) -> tuple[()]:
     return ()
 
 
+def scripted_services(
+    config: Path,
+    dialogs: ScriptedDialogs,
+    prompts: ScriptedPrompts,
+    check: Check = no_findings,
+    **more: Any,
+) -> EditorServices:
+    """The real file layer with scripted dialogs and prompts, preferences in `config`, and any
+    further EditorServices fields in `more`."""
+    return EditorServices(
+        files=StorageEssayFiles(),
+        read_facts=read_image_facts,
+        check=check,
+        photo_text=photo_text,
+        dialogs=dialogs,
+        prompts=prompts,
+        preferences=PreferencesStore(config),
+        **more,
+    )
+
+
 @dataclass
 class Editor:
     """One window and its scripted collaborators."""
@@ -136,14 +158,11 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
         permissions = (
             RemotePhotoPermissions(remote_folder / "allowed.json") if remote_folder else None
         )
-        services = EditorServices(
-            files=StorageEssayFiles(),
-            read_facts=read_image_facts,
+        services = scripted_services(
+            folder,
+            dialogs,
+            prompts,
             check=check,
-            photo_text=photo_text,
-            dialogs=dialogs,
-            prompts=prompts,
-            preferences=PreferencesStore(folder),
             images=loader,
             remote_permissions=permissions,
             allow_remote_hosts=loader.set_allowed_hosts if loader and remote_folder else None,

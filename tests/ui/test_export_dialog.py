@@ -17,20 +17,17 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app.editor_app import build_main_window
-from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text, preflight_check
+from photoessay_desktop.app.editor_files import preflight_check
 from photoessay_desktop.domain.essay import Essay, Slide
-from photoessay_desktop.imaging.image_facts_reader import read_image_facts
 from photoessay_desktop.publishing.export_control import ExportControl, ExportProgress, ExportResult
 from photoessay_desktop.publishing.export_job import run_export
 from photoessay_desktop.publishing.export_request import ExportFormat, ExportRequest
 from photoessay_desktop.publishing.review_note import ReviewNote
 from photoessay_desktop.qt_models.export_runner import ExportFunction, ExportRunner
-from photoessay_desktop.settings.preferences_store import PreferencesStore
-from photoessay_desktop.ui.editor_services import EditorServices
 from photoessay_desktop.ui.export_dialog import ExportDialog, summary_line
 from photoessay_desktop.ui.main_window import MainWindow
 from tests.publishing.conftest import ARABIC, HOSTILE, make_photo
-from tests.ui.conftest import ScriptedDialogs, ScriptedPrompts
+from tests.ui.conftest import ScriptedDialogs, ScriptedPrompts, scripted_services
 
 NOTES = (
     ReviewNote(2, "error", "Slide 2 has no credit"),
@@ -236,14 +233,11 @@ def _window_with_export(
         return chosen.pop(0) if chosen else None
 
     dialogs = ScriptedDialogs()
-    services = EditorServices(
-        files=StorageEssayFiles(),
-        read_facts=read_image_facts,
+    services = scripted_services(
+        tmp_path / "config",
+        dialogs,
+        ScriptedPrompts(),
         check=preflight_check,
-        photo_text=photo_text,
-        dialogs=dialogs,
-        prompts=ScriptedPrompts(),
-        preferences=PreferencesStore(tmp_path / "config"),
         export=run_export,
         choose_export_target=choose,
     )

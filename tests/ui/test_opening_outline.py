@@ -4,7 +4,7 @@ then the editor built in the same window with nothing moving, whatever the file 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,15 +13,13 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app.editor_app import install_parts
-from photoessay_desktop.app.editor_files import StorageEssayFiles, photo_text
 from photoessay_desktop.app.editor_launch import _install_editor, show_opening_window
-from photoessay_desktop.imaging.image_facts_reader import read_image_facts
 from photoessay_desktop.qt_models.slide_roles import SlideRole, caption_preview
 from photoessay_desktop.settings.preferences_store import PreferencesStore
-from photoessay_desktop.ui.editor_services import EditorServices
-from photoessay_desktop.ui.essay_outline_view import EssayOutlineView, OutlineCard
+from photoessay_desktop.storage.essay_peek import OutlineSlide
+from photoessay_desktop.ui.essay_outline_view import EssayOutlineView
 from photoessay_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import MakeEditor, ScriptedDialogs, ScriptedPrompts, no_findings
+from tests.ui.conftest import MakeEditor, ScriptedDialogs, ScriptedPrompts, scripted_services
 
 
 @pytest.fixture
@@ -49,18 +47,21 @@ def open_outline(
 
 def install(window: MainWindow, config: Path, path: Path | None) -> ScriptedPrompts:
     prompts = ScriptedPrompts()
-    services = EditorServices(
-        files=StorageEssayFiles(),
-        read_facts=read_image_facts,
-        check=no_findings,
-        photo_text=photo_text,
-        dialogs=ScriptedDialogs(),
-        prompts=prompts,
-        preferences=PreferencesStore(config),
-    )
-    install_parts(window, services)
+    install_parts(window, scripted_services(config, ScriptedDialogs(), prompts))
     window.files.start(path)
     return prompts
+
+
+def left_editor(
+    make_editor: MakeEditor, config: Path, essay: Path, arrange: Callable[[MainWindow], object]
+) -> MainWindow:
+    """An earlier session: the editor on `essay`, arranged by the user, then closed (which saves
+    its layout in `config`)."""
+    before = make_editor(config=config).window
+    before.files.start(essay)
+    arrange(before)
+    before.close()
+    return before
 
 
 def outline_of(window: MainWindow) -> EssayOutlineView:
@@ -105,6 +106,10 @@ def test_the_outline_shows_the_essay_before_the_editor_is_built(
     assert view.photo_page.isVisible()
     assert view.photo_page.caption.text() == slides[0]["caption"]
     assert view.photo_page.credit.text() == "Risto Saukonpää / KDE Plasma wallpapers"
+    # No layout saved yet: the findings panel's place is kept all the same, so it does not push
+    # the panes up when the editor's own panel comes.
+    dock = window.findChild(QDockWidget, "preflightDock")
+    assert dock is not None and dock.isVisible()
 
 
 def test_the_editor_takes_the_window_over_where_the_user_left_its_panes(
@@ -112,13 +117,14 @@ def test_the_editor_takes_the_window_over_where_the_user_left_its_panes(
 ) -> None:
     config = tmp_path / "настройки"
     # A previous session: panes dragged, the findings panel taller, the window smaller.
-    before = make_editor(config=config).window
-    before.files.start(lakes)
-    before.resize(780, 560)  # within the offscreen screen's 800x600: restoreGeometry keeps it
-    before.splitter.setSizes([250, 300, 230])
-    before.resizeDocks([before.preflight_dock], [170], Qt.Orientation.Vertical)
-    qtbot.wait(20)
-    before.close()
+
+    def arrange(before: MainWindow) -> None:
+        before.resize(780, 560)  # within the offscreen screen's 800x600: restoreGeometry keeps it
+        before.splitter.setSizes([250, 300, 230])
+        before.resizeDocks([before.preflight_dock], [170], Qt.Orientation.Vertical)
+        qtbot.wait(20)
+
+    before = left_editor(make_editor, config, lakes, arrange)
 
     window = open_outline(qtbot, opened, lakes, config)
     view = outline_of(window)
@@ -151,10 +157,7 @@ def test_a_hidden_findings_panel_stays_hidden_through_the_opening(
     qtbot: QtBot, make_editor: MakeEditor, opened: list[MainWindow], lakes: Path, tmp_path: Path
 ) -> None:
     config = tmp_path / "config"
-    before = make_editor(config=config).window
-    before.files.start(lakes)
-    before.preflight_dock.hide()
-    before.close()
+    left_editor(make_editor, config, lakes, lambda before: before.preflight_dock.hide())
     window = open_outline(qtbot, opened, lakes, config)
     dock = window.findChild(QDockWidget, "preflightDock")
     assert dock is not None and not dock.isVisible()
@@ -211,10 +214,7 @@ def test_a_window_moved_while_opening_stays_where_the_user_put_it(
     qtbot: QtBot, make_editor: MakeEditor, opened: list[MainWindow], lakes: Path, tmp_path: Path
 ) -> None:
     config = tmp_path / "config"
-    before = make_editor(config=config).window
-    before.files.start(lakes)
-    before.resize(700, 480)
-    before.close()
+    left_editor(make_editor, config, lakes, lambda before: before.resize(700, 480))
     window = open_outline(qtbot, opened, lakes, config)
     # The user is quicker than the editor (and stays above its minimum size, about 680 wide).
     window.resize(770, 540)
@@ -245,13 +245,13 @@ def test_closing_while_opening_closes_at_once_and_opens_nothing(
     "cards",
     [
         [],
-        [OutlineCard("", "", has_photo=False)],
-        [OutlineCard("Бахмут " * 400 + "\u202e", "Aris Messinis / AFP", has_photo=True)],
-        [OutlineCard(f"Slide {n}", "", has_photo=n % 2 == 0) for n in range(2000)],
+        [OutlineSlide("", "", has_photo=False)],
+        [OutlineSlide("Бахмут " * 400 + "\u202e", "Aris Messinis / AFP", has_photo=True)],
+        [OutlineSlide(f"Slide {n}", "", has_photo=n % 2 == 0) for n in range(2000)],
     ],
     ids=["empty", "one text slide", "long hostile caption", "2000 slides"],
 )
-def test_the_outline_view_shows_any_cards(qtbot: QtBot, cards: list[OutlineCard]) -> None:
+def test_the_outline_view_shows_any_cards(qtbot: QtBot, cards: list[OutlineSlide]) -> None:
     view = EssayOutlineView(cards)
     qtbot.addWidget(view)
     view.resize(1200, 700)

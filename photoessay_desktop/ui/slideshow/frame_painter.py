@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
 
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
+from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY
 
 SERIF = ["Georgia", "Noto Serif", "Liberation Serif", "DejaVu Serif", "serif"]
 SANS = ["Noto Sans", "Liberation Sans", "DejaVu Sans", "Arial", "sans-serif"]
@@ -192,7 +193,7 @@ def _paint_title_card(painter: QPainter, rect: QRect, content: FrameContent, sca
     painter.fillRect(rect, _CARD_BACKGROUND)
     width = round(rect.width() * 0.7)
     left = rect.x() + (rect.width() - width) // 2
-    title = content.title.strip() or "Untitled essay"
+    title = content.title.strip() or UNTITLED_ESSAY
     title_font = font(SERIF, 76 * scale, bold=True)
     stand_font = font(SERIF, 34 * scale)
     title_box = QFontMetrics(title_font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, title)

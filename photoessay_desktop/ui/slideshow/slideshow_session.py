@@ -21,6 +21,7 @@ from photoessay_desktop.document.slideshow_controller import (
 )
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind, SlideshowPlan
 from photoessay_desktop.domain.essay import Essay
+from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY
 from photoessay_desktop.domain.image_ref import is_remote, remote_host
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene, OverviewScene
@@ -106,7 +107,7 @@ class SlideshowSession(QObject):
         else:
             audience.set_fade_ms(self.options.fade_ms)
         self.audience = audience
-        self.audience.setWindowTitle(f"{essay.title.strip() or 'Untitled essay'} - Slideshow")
+        self.audience.setWindowTitle(f"{essay.title.strip() or UNTITLED_ESSAY} - Slideshow")
         self.audience.key_pressed.connect(self._on_key)
         self.audience.step_requested.connect(self._on_step)
         self.audience.tile_picked.connect(self._on_pick)
@@ -114,7 +115,7 @@ class SlideshowSession(QObject):
         self.presenter: PresenterWindow | None = None
         if self.placement.presenter is not None:
             self.presenter = PresenterWindow(self._presenter_scene())
-            self.presenter.setWindowTitle(f"{essay.title.strip() or 'Untitled essay'} - Presenter")
+            self.presenter.setWindowTitle(f"{essay.title.strip() or UNTITLED_ESSAY} - Presenter")
             self.presenter.key_pressed.connect(self._on_key)
             self.presenter.audience_screen_chosen.connect(self._on_screen_chosen)
             self.presenter.close_requested.connect(self.stop)
