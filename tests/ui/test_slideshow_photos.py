@@ -59,6 +59,39 @@ def test_both_neighbours_are_decoded_before_they_are_asked_for(
     assert session.audience.scene.content.pixmap is not None
 
 
+def test_a_step_to_a_ready_photo_paints_before_the_next_decode_is_asked_for(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    source = ReaderSource()
+    session = start_session(
+        qtbot, make_essay(tmp_path, 6, text_slide=None, title=""), source=source
+    )
+    qtbot.waitUntil(lambda: ready(session, 0) and ready(session, 1))
+    qtbot.waitUntil(lambda: len(source.requests) == 2)  # slide 1, then slide 2; nothing before 1
+    asked_at_paint: list[int] = []
+    session.audience.frame_painted.connect(lambda: asked_at_paint.append(len(source.requests)))
+    qtbot.keyClick(session.audience, Key.Key_Right)
+    # Slide 2 was painted before the key handler returned, while slide 3 was not asked for yet:
+    # its decode starting with the paint made steps late (see _PREFETCH_DELAY_MS).
+    assert asked_at_paint[:1] == [2]
+    assert session.audience.scene.content.pixmap is not None
+    qtbot.waitUntil(lambda: len(source.requests) == 3)
+    assert source.requests[-1][0] == pixmap_key(str(tmp_path / "p2.jpg"), session.photo_box())
+
+
+def test_a_step_to_a_photo_not_yet_decoded_asks_for_it_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    source = ReaderSource(hold=True)
+    session = start_session(
+        qtbot, make_essay(tmp_path, 6, text_slide=None, title=""), source=source
+    )
+    qtbot.keyClick(session.audience, Key.Key_Right)
+    # Nothing to paint yet, so nothing to wait for: the photo on screen is asked for in the
+    # same turn as the key (a photo the loader holds in memory then comes in time for the paint).
+    assert source.requests[-1][0] == pixmap_key(str(tmp_path / "p1.jpg"), session.photo_box())
+
+
 def test_slides_flicked_past_are_cancelled(qtbot: QtBot, tmp_path: Path) -> None:
     source = ReaderSource(hold=True)
     session = start_session(

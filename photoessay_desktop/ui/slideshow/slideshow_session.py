@@ -48,6 +48,10 @@ from photoessay_desktop.ui.slideshow.slideshow_options import SlideshowOptions
 
 _REHEARSAL_SIZE = QSize(1280, 720)  # photos for the rehearsal preview (one screen, no audience)
 _PRESENTER_DELAY_MS = 25  # the audience paints first; the speaker's screen may lag a frame
+# After a step to a photo that is ready, the neighbours' decodes wait a frame: started at once,
+# their first Python steps take turns with the paint for the interpreter lock and a core, and the
+# step reached the screen up to 6 ms later (traced under the presentation benchmark).
+_PREFETCH_DELAY_MS = 16
 
 
 class SlideshowSession(QObject):
@@ -122,6 +126,7 @@ class SlideshowSession(QObject):
         self._auto_timer = self._timer(self._on_auto_timer, precise=True)
         self._tick_timer = self._timer(self._on_tick, interval=1000, single=False)
         self._presenter_timer = self._timer(self._refresh_presenter, interval=_PRESENTER_DELAY_MS)
+        self._prefetch_timer = self._timer(self._prefetch_now, interval=_PREFETCH_DELAY_MS)
         self._running = False
 
     def _timer(
@@ -156,7 +161,12 @@ class SlideshowSession(QObject):
         if not self._running:
             return
         self._running = False
-        for timer in (self._auto_timer, self._tick_timer, self._presenter_timer):
+        for timer in (
+            self._auto_timer,
+            self._tick_timer,
+            self._presenter_timer,
+            self._prefetch_timer,
+        ):
             timer.stop()
         self._photos.retain(set())
         self._tiles.retain(set())
@@ -310,8 +320,11 @@ class SlideshowSession(QObject):
             return
         self._refreshing = True
         try:
-            # Ask first: a photo already in the loader's memory arrives now, in time for this paint.
-            self._prefetch()
+            if now and self._current_ready():
+                self._prefetch_timer.start()  # paint first, then ask for the neighbours
+            else:
+                # Ask first: a photo in the loader's memory arrives now, in time for this paint.
+                self._prefetch()
             self._dirty = False
             self.audience.show_scene(self._audience_scene(), now=now)
             self._schedule_presenter()
@@ -358,7 +371,16 @@ class SlideshowSession(QObject):
                 keys.add(pixmap_key(ref.image, box))
         return keys
 
+    def _current_ready(self) -> bool:
+        key = self._photo_key(self.controller.position)
+        return key is None or self._settled(key)
+
+    def _prefetch_now(self) -> None:
+        if self._running:
+            self._prefetch()
+
     def _prefetch(self) -> None:
+        self._prefetch_timer.stop()
         box = self.photo_box()
         keep: set[str] = set()
         for rank, position in enumerate(self._neighbours()):
