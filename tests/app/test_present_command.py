@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import subprocess
 import sys
@@ -111,11 +112,16 @@ def test_a_real_show_runs_until_escape_and_remembers_nothing_it_should_not(
 ) -> None:
     essay = load_essay(essay_file)
     seen: list[int] = []
+    frozen: list[int] = []
+    assert gc.get_freeze_count() == 0
 
     def drive() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceWindow)]
         window = next(w for w in windows if w.isVisible())
         seen.append(window.scene.position)
+        # What start-up made is out of the collector's sight while the show runs, so that a full
+        # collection (31 ms when it was not) cannot land on a key press or a fade.
+        frozen.append(gc.get_freeze_count())
         from PySide6.QtCore import Qt
 
         qtbot.keyClick(window, Qt.Key.Key_Right)
@@ -126,6 +132,8 @@ def test_a_real_show_runs_until_escape_and_remembers_nothing_it_should_not(
     code = launch(essay, args(start=2), None, config_folder=tmp_path / "config")
     assert code == 0
     assert seen == [2, 3]  # slide 2 is frame 2: the title card is frame 0
+    assert frozen[0] > 10_000
+    assert gc.get_freeze_count() == 0  # and back in sight once the show is over
 
 
 def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:
