@@ -72,35 +72,55 @@ def paint_frame(painter: QPainter, rect: QRect, content: FrameContent) -> None:
     elif kind is FrameKind.TEXT:
         _paint_text_card(painter, rect, content, scale)
     else:
-        painter.fillRect(rect, Qt.GlobalColor.black)
         text_area = rect
         if content.pixmap is not None and not content.pixmap.isNull():
             photo = paint_photo(painter, rect, content.pixmap)
+            _fill_around(painter, rect, photo)
             # Captions sit on the photo, not in the black bars beside a portrait or 3:2 frame.
             if photo.width() >= rect.width() // 2:
                 text_area = QRect(photo.x(), rect.y(), photo.width(), rect.height())
         elif content.status_text:
             _paint_status(painter, rect, content.status_text, scale)
+        else:
+            painter.fillRect(rect, Qt.GlobalColor.black)
         if content.text_layers:
             _paint_caption_layers(painter, text_area, content, scale)
     painter.restore()
 
 
 def paint_photo(painter: QPainter, rect: QRect, pixmap: QPixmap) -> QRect:
-    """The photo centred on black, fitted; 1:1 (no scaling cost) when it was decoded to fit.
+    """The photo centred and fitted in `rect`; 1:1 (no scaling cost) when it was decoded to fit.
 
-    Returns where it went."""
+    Returns where it went; what is around it is the caller's to fill."""
     source = pixmap.deviceIndependentSize().toSize()
     target = fitted_size(source, rect.size())
     x = rect.x() + (rect.width() - target.width()) // 2
     y = rect.y() + (rect.height() - target.height()) // 2
     placed = QRect(x, y, target.width(), target.height())
+    if pixmap.hasAlphaChannel():
+        painter.fillRect(placed, Qt.GlobalColor.black)  # see-through parts show the show's black
     if abs(target.width() - source.width()) <= 1 and abs(target.height() - source.height()) <= 1:
         painter.drawPixmap(x, y, pixmap)
         return placed
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawPixmap(placed, pixmap)
     return placed
+
+
+def _fill_around(painter: QPainter, rect: QRect, photo: QRect) -> None:
+    # Black only where the photo is not: a fill under it would write most of a full-screen
+    # frame twice, and a step's paint is bound by memory (the new photo is cold in the cache).
+    black = Qt.GlobalColor.black
+    painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), photo.top() - rect.top()), black)
+    painter.fillRect(
+        QRect(rect.left(), photo.bottom() + 1, rect.width(), rect.bottom() - photo.bottom()), black
+    )
+    painter.fillRect(
+        QRect(rect.left(), photo.top(), photo.left() - rect.left(), photo.height()), black
+    )
+    painter.fillRect(
+        QRect(photo.right() + 1, photo.top(), rect.right() - photo.right(), photo.height()), black
+    )
 
 
 def _paint_caption_layers(
