@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
 from photoessay_desktop.domain.essay import Slide
-from photoessay_desktop.ui.slideshow.frame_painter import FrameContent, paint_frame
+from photoessay_desktop.ui.slideshow.frame_painter import FrameContent, paint_frame, prepare_text
 
 CANVAS = QSize(400, 200)
 
@@ -98,3 +98,56 @@ def test_caption_and_credit_are_painted_over_the_photo(qtbot: QtBot) -> None:
     )
     assert plain.pixelColor(200, 20) == worded.pixelColor(200, 20)  # the top is untouched
     assert plain != worded
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "",
+        "Бахмут " * 2000,
+        "\u202eevil\u202c credit",
+        "\u0627\u0644\u0639\u0631\u0628\u064a\u0629 🙂",
+    ],
+)
+def test_preparing_the_text_paints_nothing_and_takes_any_words(qtbot: QtBot, caption: str) -> None:
+    # The opening frame lays its words out while it waits for the photo (fonts load then, not
+    # in the first paint); whatever the words, that is all it does.
+    content = FrameContent(
+        frame=Frame(FrameKind.PHOTO, 0, slide(caption=caption, credit="Aris Messinis / AFP")),
+        title="",
+        standfirst="",
+        slide_count=1,
+        pixmap=solid(40, 40, QColor(200, 30, 30)),
+    )
+    prepare_text(content, QSize(1920, 1080))
+    assert content.pixmap is not None and not content.pixmap.isNull()  # left as it was
+    for kind in (FrameKind.TITLE, FrameKind.TEXT):
+        prepare_text(
+            FrameContent(
+                frame=Frame(kind, 0, slide(caption=caption)),
+                title=caption,
+                standfirst=caption,
+                slide_count=3,
+            ),
+            QSize(0, 0),
+        )
+
+
+def test_a_long_text_card_in_an_overview_tile_is_painted_and_clipped(qtbot: QtBot) -> None:
+    # The type shrinks to the smallest there is, which still does not hold 2,000 words in a
+    # tile: the card is painted clipped to its tile (this once looped for ever, freezing the
+    # show when O was pressed).
+    canvas = QImage(CANVAS, QImage.Format.Format_RGB32)
+    canvas.fill(QColor("white"))
+    content = FrameContent(
+        frame=Frame(FrameKind.TEXT, 0, slide(caption="Бахмут words " * 1000)),
+        title="",
+        standfirst="",
+        slide_count=1,
+        text_layers=False,
+    )
+    painter = QPainter(canvas)
+    paint_frame(painter, QRect(10, 10, 120, 68), content)
+    painter.end()
+    assert canvas.pixelColor(5, 5) == QColor("white")  # outside the tile
+    assert canvas.pixelColor(12, 75).lightness() < 40  # the card's dark ground, to its edge

@@ -253,6 +253,20 @@ def test_clicking_an_overview_tile_shows_that_slide(qtbot: QtBot, tmp_path: Path
     assert session.audience.scene.position == 4
 
 
+def test_the_overview_opens_over_a_text_card_too_long_for_its_tile(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    essay = make_essay(tmp_path, 4, text_slide=2)
+    long_card = essay.slides[2].model_copy(update={"caption": "Бахмут, the long read. " * 800})
+    essay = essay.model_copy(update={"slides": (*essay.slides[:2], long_card, essay.slides[3])})
+    session = start_session(qtbot, essay)
+    qtbot.keyClick(session.audience, Key.Key_O)
+    assert session.audience.scene.overview is not None
+    shown = session.audience.grab().toImage()  # painting the tiles once never finished
+    assert not shown.isNull()
+    qtbot.keyClick(session.audience, Key.Key_Escape)
+
+
 def test_the_pointer_hides_when_still_and_returns_when_moved(qtbot: QtBot, tmp_path: Path) -> None:
     session = start_session(qtbot, make_essay(tmp_path, 2))
     qtbot.waitUntil(lambda: session.audience.pointer_hidden, timeout=4000)

@@ -7,10 +7,10 @@ no state, no decoding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QLinearGradient, QPainter, QPixmap
 
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
 from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY
@@ -86,6 +86,18 @@ def paint_frame(painter: QPainter, rect: QRect, content: FrameContent) -> None:
         if content.text_layers:
             _paint_caption_layers(painter, text_area, content, scale)
     painter.restore()
+
+
+def prepare_text(content: FrameContent, size: QSize) -> None:
+    """Load the fonts and lay out the words `content` will paint at `size`, painting nothing.
+
+    A process's first paint with text waits for its fonts to load (6 ms at the show's start,
+    measured); done while waiting for something else, the first frame goes up that much sooner.
+    """
+    canvas = QImage(1, 1, QImage.Format.Format_RGB32)  # everything but one pixel is clipped
+    painter = QPainter(canvas)
+    paint_frame(painter, QRect(0, 0, size.width(), size.height()), replace(content, pixmap=None))
+    painter.end()
 
 
 def paint_photo(painter: QPainter, rect: QRect, pixmap: QPixmap) -> QRect:
@@ -256,9 +268,15 @@ def _paint_text_card(painter: QPainter, rect: QRect, content: FrameContent, scal
     text_font = font(SERIF, 46 * scale)
     while True:  # very long text cards get smaller type rather than running off the screen
         text_box = QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, text)
-        if text_box.height() <= rect.height() * 0.72 or text_font.pixelSize() <= 20 * scale:
+        smaller = font(SERIF, text_font.pixelSize() * 0.9)
+        if (
+            text_box.height() <= rect.height() * 0.72
+            or text_font.pixelSize() <= 20 * scale
+            # The smallest type there is: an overview tile's card may still not hold the text.
+            or smaller.pixelSize() >= text_font.pixelSize()
+        ):
             break
-        text_font = font(SERIF, text_font.pixelSize() * 0.9)
+        text_font = smaller
     credit_font = font(SANS, 22 * scale)
     credit_box = QFontMetrics(credit_font).boundingRect(QRect(0, 0, width, 10_000), _WRAP, credit)
     gap = round(30 * scale) if credit and text else 0
