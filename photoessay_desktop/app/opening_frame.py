@@ -28,7 +28,7 @@ from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preference
 from photoessay_desktop.storage.essay_peek import OpeningFrame
 from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
-from photoessay_desktop.ui.slideshow.frame_painter import FrameContent
+from photoessay_desktop.ui.slideshow.frame_painter import FrameContent, prepare_text
 from photoessay_desktop.ui.slideshow.screen_choice import (
     QtScreenList,
     ScreenChoiceError,
@@ -118,6 +118,10 @@ def show_opening_frame(
         window.show_scene(scene(pixmap))  # the photo, or the frame without it if it failed
 
     show_full_screen(window, placement.audience)
+    if early is not None:
+        # While the window manager maps the window and the photo finishes, the text's fonts
+        # load, so that the frame with the photo does not wait for them.
+        QTimer.singleShot(0, lambda: prepare_text(scene(None).content, window.size()))
     _paint_first_frame(window, early, adopt)
     if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
         window.show_scene(scene(None), now=True)
