@@ -191,16 +191,30 @@ def _paint_caption_layers(
 
 def _fit_caption(text: str, pixels: float, width: int, max_height: float) -> tuple[QFont, QRect]:
     # A long caption gets smaller type, down to 60 %, before it may cover more of the photo.
+    caption_font, box = _shrink_to_fit(text, SANS, pixels, pixels * 0.6, width, max_height)
+    return caption_font, QRect(0, 0, width, min(box.height(), round(max_height)))
+
+
+def _shrink_to_fit(
+    text: str, families: list[str], pixels: float, floor: float, width: int, max_height: float
+) -> tuple[QFont, QRect]:
+    """The largest type from `pixels` down to `floor`, a tenth smaller each try, at which `text`
+    wrapped to `width` is at most `max_height` tall (else the type at `floor`, or the smallest
+    there is, which `font` stops at: below it the text would never fit and the loop never end).
+
+    Returns the font and the wrapped text's box."""
     size = pixels
     while True:
-        caption_font = font(SANS, size)
-        box = QFontMetrics(caption_font).boundingRect(
-            QRect(0, 0, max(width, 1), 100_000), _WRAP, text
-        )
-        if box.height() <= max_height or size <= pixels * 0.6:
-            box.setHeight(min(box.height(), round(max_height)))
-            return caption_font, QRect(0, 0, width, box.height())
-        size *= 0.9
+        chosen = font(families, size)
+        box = QFontMetrics(chosen).boundingRect(QRect(0, 0, max(width, 1), 100_000), _WRAP, text)
+        smaller = size * 0.9
+        if (
+            box.height() <= max_height
+            or size <= floor
+            or font(families, smaller).pixelSize() >= chosen.pixelSize()
+        ):
+            return chosen, box
+        size = smaller
 
 
 def _paint_scrim(painter: QPainter, rect: QRect, band_top: int, feather: int) -> None:
@@ -265,18 +279,10 @@ def _paint_text_card(painter: QPainter, rect: QRect, content: FrameContent, scal
     left = rect.x() + (rect.width() - width) // 2
     text = slide.caption.strip()
     credit = slide.credit.strip()
-    text_font = font(SERIF, 46 * scale)
-    while True:  # very long text cards get smaller type rather than running off the screen
-        text_box = QFontMetrics(text_font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, text)
-        smaller = font(SERIF, text_font.pixelSize() * 0.9)
-        if (
-            text_box.height() <= rect.height() * 0.72
-            or text_font.pixelSize() <= 20 * scale
-            # The smallest type there is: an overview tile's card may still not hold the text.
-            or smaller.pixelSize() >= text_font.pixelSize()
-        ):
-            break
-        text_font = smaller
+    # Very long text cards get smaller type rather than running off the screen.
+    text_font, text_box = _shrink_to_fit(
+        text, SERIF, 46 * scale, 20 * scale, width, rect.height() * 0.72
+    )
     credit_font = font(SANS, 22 * scale)
     credit_box = QFontMetrics(credit_font).boundingRect(QRect(0, 0, width, 10_000), _WRAP, credit)
     gap = round(30 * scale) if credit and text else 0
