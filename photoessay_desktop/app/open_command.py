@@ -11,6 +11,9 @@ from pathlib import Path
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from photoessay_desktop.app.compile_cache import import_pyside
+
+    import_pyside()  # before editor_launch imports it: see compile_cache
     from photoessay_desktop.app.editor_launch import run_editor
 
     return run_editor(Path(args.essay) if args.essay else None)

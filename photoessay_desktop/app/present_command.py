@@ -108,8 +108,10 @@ def _present(
     opening: OpeningFrame | None,
     early: EarlyDecode | None,
 ) -> int:
+    from photoessay_desktop.app.compile_cache import import_pyside
     from photoessay_desktop.settings.preferences_location import default_config_folder
 
+    import_pyside()  # first: PySide6's import is the longest wait before the first frame
     config_folder = default_config_folder()
     shown = None
     if opening is not None:

@@ -84,6 +84,18 @@ def test_a_screen_that_is_not_there_lists_the_screens(essay_file: Path) -> None:
     assert "there is no screen 7; connected screens are 1:" in done.stderr
 
 
+def test_the_show_keeps_pysides_compiled_code_for_the_next_start(
+    essay_file: Path, tmp_path: Path
+) -> None:
+    # own_folders points the cache here; app/compile_cache.py says why the show keeps it.
+    compiled = tmp_path / "cache" / "PhotoEssay" / "compiled"
+    assert photoessay("present", str(essay_file), "--screen", "7").returncode == 2
+    kept = {path: path.stat().st_mtime_ns for path in compiled.glob("*.code")}
+    assert len(kept) > 5
+    assert photoessay("present", str(essay_file), "--screen", "7").returncode == 2
+    assert {path: path.stat().st_mtime_ns for path in compiled.glob("*.code")} == kept
+
+
 @pytest.mark.parametrize("content", [b"", b"{not json", b"\xff\xd8\xff\xe0 a jpeg", b"[]"])
 def test_a_bad_essay_file_gets_one_clear_message(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.essay.json"
