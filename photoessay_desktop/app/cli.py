@@ -7,13 +7,19 @@ message on stderr and an exit code, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from photoessay_desktop import __version__
+from photoessay_desktop.app.present_argv import present_essay_and_start
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    import argparse
+
+    from photoessay_desktop.app.early_decode import EarlyDecode
+
+    Handler = Callable[[argparse.Namespace], int]
 COMMANDS = ("import", "export", "check", "schema", "present")
 
 
@@ -85,6 +91,8 @@ def _lazy(module: str, function: str) -> Handler:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="photoessay",
         description="A desktop viewer and editor for news photo essays. "
@@ -103,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_open_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="photoessay",
         description="Open the editor, on ESSAY if given (see `photoessay --help` for commands).",
@@ -115,11 +125,40 @@ def build_open_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # `present` starts decoding its first photo now, on the other core, before argparse and the
+    # rest load (early_decode.py); argparse has the last word on what the line says.
+    guess = present_essay_and_start(arguments)
+    early = None if guess is None else _start_early_decode(*guess)
+    try:
+        return _run(arguments, guess, early)
+    finally:
+        if early is not None:
+            early.close()  # idempotent: the show closes it when it has its photo
+
+
+def _start_early_decode(essay: str, start: int | None) -> EarlyDecode | None:
+    from pathlib import Path
+
+    from photoessay_desktop.app.early_decode import start_early_decode
+    from photoessay_desktop.storage.essay_peek import peek_opening_frame
+
+    opening = peek_opening_frame(Path(essay), start)
+    return None if opening is None or opening.image is None else start_early_decode(opening.image)
+
+
+def _run(
+    arguments: list[str], guess: tuple[str, int | None] | None, early: EarlyDecode | None
+) -> int:
     opens_editor = not arguments or (
         arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
     )
     parser = build_open_parser() if opens_editor else build_parser()
     args = parser.parse_args(arguments)
+    if early is not None:
+        if (getattr(args, "essay", None), getattr(args, "start", None)) == guess:
+            args.early_decode = early
+        else:
+            early.close()  # argparse read the line otherwise: that photo is not the show's
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

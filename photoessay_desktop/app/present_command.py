@@ -92,9 +92,14 @@ def run_present(args: argparse.Namespace) -> int:
 
     essay_path = Path(args.essay)
     opening = peek_opening_frame(essay_path, args.start)
-    early = None
-    if opening is not None and opening.image is not None:
-        early = start_early_decode(opening.image)
+    image = None if opening is None else opening.image
+    # Forked by the CLI before argparse loaded, when it could read the line (present_argv.py).
+    early: EarlyDecode | None = getattr(args, "early_decode", None)
+    if early is not None and early.ref != image:
+        early.close()  # the file changed in between: not the photo the show opens on
+        early = None
+    if early is None and image is not None:
+        early = start_early_decode(image)
     try:
         return _present(args, essay_path, opening, early)
     finally:

@@ -1,0 +1,182 @@
+"""The quick read of `present`'s command line, before argparse, and the CLI's use of it.
+
+Whatever the quick read guesses must be what argparse parses, or the CLI drops the guess; these
+tests hold the two side by side on every line hypothesis can build from present's own options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+from photoessay_desktop.app import cli, early_decode
+from photoessay_desktop.app.early_decode import EarlyDecode
+from photoessay_desktop.app.present_argv import present_essay_and_start
+from photoessay_desktop.storage.essay_file import save_essay
+from tests.ui.slideshow_support import make_essay
+
+
+@pytest.mark.parametrize(
+    ("line", "guess"),
+    [
+        ("present a.essay.json", ("a.essay.json", None)),
+        ("present a.essay.json --start 3", ("a.essay.json", 3)),
+        ("present --start=0 a.essay.json", ("a.essay.json", 0)),
+        (
+            "present --presenter --screen 2 --auto 2.5 --loop Фото.essay.json",
+            ("Фото.essay.json", None),
+        ),
+        ("present --start 2 -- -odd-name.essay.json", ("-odd-name.essay.json", 2)),
+        ("present - ", ("-", None)),
+    ],
+)
+def test_plain_lines_are_read(line: str, guess: tuple[str, int | None]) -> None:
+    assert present_essay_and_start(line.split()) == guess
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "present",
+        "check a.essay.json",
+        "a.essay.json",
+        "present --help",
+        "present -h a.essay.json",
+        "present --sta 3 a.essay.json",  # argparse takes abbreviations; this read does not
+        "present a.essay.json b.essay.json",
+        "present a.essay.json --start",
+        "present a.essay.json --start two",
+        "present a.essay.json --loop=yes",
+        "present a.essay.json --version",
+        "present -- a.essay.json b.essay.json",
+        "present a.essay.json -- b.essay.json",
+        "present --start " + "9" * 5000 + "x a.essay.json",
+    ],
+)
+def test_anything_else_is_left_to_argparse(line: str) -> None:
+    assert present_essay_and_start(line.split()) is None
+
+
+TOKENS = st.one_of(
+    st.sampled_from(
+        ["--start", "--screen", "--auto", "--loop", "--presenter", "--", "-h", "--sta", "-", "x"]
+    ),
+    st.sampled_from(["0", "1", "12", "-1", "2.5", "٣", " 4", "nan"]),
+    st.from_regex(r"--(start|screen|auto)=[0-9a-z.-]{0,3}", fullmatch=True),
+    st.text(min_size=1, max_size=12),
+)
+
+
+@given(st.lists(TOKENS, max_size=7))
+def test_a_guess_is_always_what_argparse_parses(rest: list[str]) -> None:
+    arguments = ["present", *rest]
+    guess = present_essay_and_start(arguments)
+    if guess is None:
+        return
+    parser = cli.build_parser()
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit:
+            return  # a usage error: the CLI ends, and drops the early decode with it
+    assert (args.essay, args.start) == guess
+
+
+@pytest.fixture
+def essay_path(tmp_path: Path) -> Path:
+    folder = tmp_path / "Фото essay"
+    folder.mkdir()
+    path = folder / "show.essay.json"
+    save_essay(make_essay(folder, 3), path)
+    return path
+
+
+class Seen:
+    """What run_present was handed, and every early decode the CLI started."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.args: list[argparse.Namespace] = []
+        self.started: list[EarlyDecode] = []
+        real_start = early_decode.start_early_decode
+
+        def start(ref: str, box: tuple[int, int] = early_decode.GUESSED_BOX) -> EarlyDecode | None:
+            early = real_start(ref, box)
+            if early is not None:
+                self.started.append(early)
+            return early
+
+        def run_present(args: argparse.Namespace) -> int:
+            self.args.append(args)
+            return 0
+
+        monkeypatch.setattr(early_decode, "start_early_decode", start)
+        monkeypatch.setattr("photoessay_desktop.app.present_command.run_present", run_present)
+
+
+def test_the_cli_forks_the_first_photo_before_parsing_and_hands_it_over(
+    monkeypatch: pytest.MonkeyPatch, essay_path: Path
+) -> None:
+    seen = Seen(monkeypatch)
+    assert cli.main(["present", str(essay_path), "--start", "2"]) == 0
+    (args,) = seen.args
+    (early,) = seen.started
+    assert args.early_decode is early
+    assert early.ref is not None and Path(early.ref).name == "p1.jpg"  # slide 2's photo
+    assert early.pid == 0  # closed when the command ended: no child left behind
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        ["--sta", "2"],  # read by argparse only: nothing forked early
+        ["--start", "9"],  # no such slide: nothing to decode
+    ],
+)
+def test_no_early_photo_when_the_quick_read_cannot_tell(
+    monkeypatch: pytest.MonkeyPatch, essay_path: Path, rest: list[str]
+) -> None:
+    seen = Seen(monkeypatch)
+    assert cli.main(["present", str(essay_path), *rest]) == 0
+    assert seen.started == []
+    assert getattr(seen.args[0], "early_decode", None) is None
+
+
+def test_a_usage_error_ends_the_early_decode_too(
+    monkeypatch: pytest.MonkeyPatch, essay_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen = Seen(monkeypatch)
+    with pytest.raises(SystemExit):
+        cli.main(["present", str(essay_path), "--start", "1", "--screen", "0"])
+    (early,) = seen.started
+    assert early.pid == 0 and early.done_fd == -1
+    assert "screens are numbered from 1" in capsys.readouterr().err
+
+
+def test_the_show_drops_an_early_photo_the_essay_no_longer_opens_on(
+    monkeypatch: pytest.MonkeyPatch, essay_path: Path, tmp_path: Path
+) -> None:
+    # The file changed between the CLI's read and the show's: the show decodes its own photo.
+    from photoessay_desktop.app import present_command
+
+    other = tmp_path / "other.jpg"
+    Image.new("RGB", (64, 48)).save(other)
+    stale = early_decode.start_early_decode(str(other))
+    assert stale is not None
+    handed: list[EarlyDecode | None] = []
+    monkeypatch.setattr(
+        present_command, "_present", lambda args, path, opening, early: handed.append(early) or 0
+    )
+    namespace = argparse.Namespace(essay=str(essay_path), start=1, early_decode=stale)
+    assert present_command.run_present(namespace) == 0
+    (used,) = handed
+    assert used is not None and used is not stale
+    assert used.ref is not None and Path(used.ref).name == "p0.jpg"
+    assert stale.pid == 0  # ended
