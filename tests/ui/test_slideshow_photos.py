@@ -79,6 +79,32 @@ def test_a_step_to_a_ready_photo_paints_before_the_next_decode_is_asked_for(
     assert source.requests[-1][0] == pixmap_key(str(tmp_path / "p2.jpg"), session.photo_box())
 
 
+def test_an_auto_advance_to_a_ready_photo_paints_before_the_next_decode_is_asked_for(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    source = ReaderSource()
+    session = start_session(
+        qtbot,
+        make_essay(tmp_path, 6, text_slide=None, title=""),
+        source=source,
+        auto_seconds=0.4,
+    )
+    qtbot.waitUntil(lambda: ready(session, 0) and ready(session, 1))
+    qtbot.waitUntil(lambda: len(source.requests) == 2)
+    asked_at_paint: list[int] = []
+
+    def painted() -> None:
+        if session.audience.scene.content.frame.slide_number == 2:
+            asked_at_paint.append(len(source.requests))
+
+    session.audience.frame_painted.connect(painted)
+    qtbot.waitUntil(lambda: len(asked_at_paint) > 0, timeout=5000)
+    # The fade's first frame of slide 2 came before slide 3's decode was asked for, as on a key.
+    assert asked_at_paint[0] == 2
+    qtbot.waitUntil(lambda: len(source.requests) == 3)
+    assert source.requests[-1][0] == pixmap_key(str(tmp_path / "p2.jpg"), session.photo_box())
+
+
 def test_a_step_to_a_photo_not_yet_decoded_asks_for_it_at_once(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

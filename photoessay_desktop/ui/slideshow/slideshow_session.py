@@ -286,8 +286,8 @@ class SlideshowSession(QObject):
             self._refresh(now=True)
 
     def _on_auto_timer(self) -> None:
-        self.controller.advance_if_due(self._clock())
-        self._refresh()
+        moved = self.controller.advance_if_due(self._clock())
+        self._refresh(moved=moved)
 
     def _on_tick(self) -> None:
         if self.controller.timer_visible:
@@ -311,7 +311,11 @@ class SlideshowSession(QObject):
             self.audience.show_scene(self._audience_scene())
 
     # -- showing --------------------------------------------------------------------------------
-    def _refresh(self, *, now: bool = False) -> None:
+    def _refresh(self, *, now: bool = False, moved: bool = False) -> None:
+        """Show the current frame: painted before this returns when `now` (a key or a click), on
+        the next turn of the event loop otherwise. `moved`: the frame changed without a key (the
+        auto-advance), so its paint, or a fade's first frames, comes before the next decode too.
+        """
         if not self._running:
             return
         if self._refreshing:
@@ -320,7 +324,7 @@ class SlideshowSession(QObject):
             return
         self._refreshing = True
         try:
-            if now and self._current_ready():
+            if (now or moved) and self._current_ready():
                 self._prefetch_timer.start()  # paint first, then ask for the neighbours
             else:
                 # Ask first: a photo in the loader's memory arrives now, in time for this paint.
