@@ -23,6 +23,12 @@ from pathlib import Path
 
 def main() -> None:
     which, essay, started = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+    if which == "app":
+        # As `photoessay` does (open_command.py): PySide6 is imported through the compile cache.
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from photoessay_desktop.app.compile_cache import import_pyside
+
+        import_pyside()
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -66,7 +72,6 @@ def main() -> None:
         window.show()
         app.exec()
         return
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from photoessay_desktop.app import editor_launch
 
     watcher = Paints(ready_too=True)
