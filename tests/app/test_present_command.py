@@ -163,6 +163,7 @@ def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:
     assert result.stride == result.width * 4 and len(result.pixels) == result.stride * result.height
     image = fit_early_pixels(result)
     assert image.size() == QSize(810, 1080)
+    assert image.format() == QImage.Format.Format_RGB32  # the screen's own: no conversion to paint
     assert near(rgb(image, 400, 500), (200, 30, 30))
 
 
