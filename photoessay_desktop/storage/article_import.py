@@ -23,6 +23,7 @@ from photoessay_desktop.storage.article_lines import (
     describe_size,
 )
 from photoessay_desktop.storage.markdown_image import ImageSyntaxError, parse_image_line
+from photoessay_desktop.storage.regular_file import NotRegularFileError, open_regular_file
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -115,10 +116,13 @@ def import_article(data: bytes, *, article_folder: Path) -> ArticleImport:
 
 def _read_at_most(path: Path, limit: int) -> bytes:
     try:
-        with path.open("rb") as file:
+        with open_regular_file(path) as file:
             data = file.read(limit + 1)
     except IsADirectoryError:
         raise ArticleImportError("this is a folder, not an article text file") from None
+    except NotRegularFileError:
+        message = "this is a pipe, socket or device, not an article text file"
+        raise ArticleImportError(message) from None
     except OSError as exc:
         raise ArticleImportError(f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > limit:

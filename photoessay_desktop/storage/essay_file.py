@@ -27,6 +27,7 @@ from photoessay_desktop.storage.essay_format import (
 )
 from photoessay_desktop.storage.image_ref_paths import relative_image_ref, resolve_image_ref
 from photoessay_desktop.storage.json_locator import line_of
+from photoessay_desktop.storage.regular_file import NotRegularFileError, open_regular_file
 from photoessay_desktop.storage.validation_message import describe_validation_error
 
 _MAGIC = {
@@ -60,9 +61,11 @@ def _read_bytes(path: Path) -> bytes:
             raise EssayFileError(path, "is a folder, not an essay file")
         if size > MAX_FILE_BYTES:
             raise EssayFileError(path, f"is {_megabytes(size)}; essay files are limited to 32 MB")
-        with path.open("rb") as handle:
-            # Read one byte past the limit: a file growing (or a FIFO) is caught here too.
+        with open_regular_file(path) as handle:
+            # Read one byte past the limit: a file growing while it is read is caught here too.
             data = handle.read(MAX_FILE_BYTES + 1)
+    except NotRegularFileError:
+        raise EssayFileError(path, "is a pipe, socket or device, not an essay file") from None
     except FileNotFoundError:
         raise EssayFileError(path, "does not exist") from None
     except PermissionError:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from photoessay_desktop.domain.image_ref import ImageRefKind, UnsafeImageRefError, image_ref_kind
 from photoessay_desktop.storage.essay_format import FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES
 from photoessay_desktop.storage.image_ref_paths import resolve_image_ref
+from photoessay_desktop.storage.regular_file import open_regular_file
 
 OpeningKind = Literal["title", "photo", "text"]
 # The editor's outline is read twice (here, then by the loader); past this size the second read
@@ -104,7 +105,11 @@ def _read_essay_json(path: Path, max_bytes: int) -> dict[str, Any] | None:
     try:
         if path.stat().st_size > max_bytes:
             return None
-        data = json.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+        with open_regular_file(path) as handle:  # a pipe would block: the loader says why
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            return None
+        data = json.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:

@@ -107,6 +107,14 @@ def test_a_bad_essay_file_gets_one_clear_message(tmp_path: Path, content: bytes)
     assert photoessay("present", str(tmp_path / "missing.essay.json")).returncode == 2
 
 
+def test_a_pipe_named_as_the_essay_gets_a_message_not_a_hang(tmp_path: Path) -> None:
+    path = tmp_path / "Бахмут.essay.json"
+    os.mkfifo(path)  # nobody writes to it: reading it would block for ever
+    done = photoessay("present", str(path), "--start", "1")
+    assert done.returncode == 2
+    assert "is a pipe, socket or device, not an essay file" in done.stderr
+
+
 def args(**values: object) -> argparse.Namespace:
     defaults: dict[str, object] = {
         "essay": "not-used.essay.json",
