@@ -27,11 +27,20 @@ from pathlib import Path
 from types import CodeType, ModuleType
 from typing import Any
 
+from photoessay_desktop.storage.regular_file import open_regular_file
+
 # The flags compile() takes over from its caller's code when dont_inherit is false: the
 # __future__ features (CPython's PyCF_MASK). Calls with any other flag are not kept.
-_FUTURE_FLAGS = 0
-for _name in __future__.all_feature_names:
-    _FUTURE_FLAGS |= getattr(__future__, _name).compiler_flag
+
+
+def _future_flags() -> int:
+    flags = 0
+    for name in __future__.all_feature_names:
+        flags |= getattr(__future__, name).compiler_flag
+    return flags
+
+
+_FUTURE_FLAGS = _future_flags()
 _FORMAT = 1
 # What a kept answer is for: format, bytecode version, file name, flags, source.
 _Stamp = tuple[int, bytes, str, int, str | bytes]
@@ -91,7 +100,8 @@ class CompileCache:
 
 def _read_code(path: Path, stamp: _Stamp) -> CodeType | None:
     try:
-        data = path.read_bytes()
+        with open_regular_file(path) as handle:  # a pipe put there would block the start
+            data = handle.read()
     except OSError:
         return None
     size = _CHECKSUM.size

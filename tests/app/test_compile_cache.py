@@ -111,6 +111,23 @@ def test_a_file_that_is_not_code_is_not_run(tmp_path: Path) -> None:
         assert code == real_compile(SOURCE, "essay.py", "exec")
 
 
+def test_a_pipe_in_the_folder_is_not_waited_for_but_replaced(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    compile_through(tmp_path, SOURCE)
+    (path,) = cached_files(tmp_path)
+    path.unlink()
+    os.mkfifo(path)  # nobody writes to it: reading it would block the start for ever
+    done: list[object] = []
+    thread = threading.Thread(target=lambda: done.append(compile_through(tmp_path, SOURCE)))
+    thread.daemon = True
+    thread.start()
+    thread.join(5)
+    assert done == [real_compile(SOURCE, "essay.py", "exec")]
+    assert path.is_file()
+
+
 def test_new_source_under_the_same_name_replaces_the_old(tmp_path: Path) -> None:
     # What a PySide6 upgrade does: the same module names, other source. One file per name stays.
     compile_through(tmp_path, SOURCE)
