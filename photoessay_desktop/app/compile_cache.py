@@ -5,9 +5,11 @@ runs compile() on each of them every time it is imported: 22-30 ms of a 70-100 m
 on the way to the show's first photo and the editor's first paint. While PySide6 imports,
 compile() here answers from a folder of marshalled code objects, as Python's own __pycache__ does
 for modules on disk. Each file holds the source it was compiled from and everything else
-compile() reads (file name, flags, the interpreter's bytecode version), and is used only when all
-of them are the same; a file that is missing, unreadable, damaged or out of date is compiled the
-usual way and replaced. The folder only ever saves time, and holds one file per compiled name.
+compile() reads (file name, flags, the interpreter's bytecode version and optimisation level),
+and is used only when all of them are the same; a file that is missing, unreadable, damaged or
+out of date is compiled the usual way and replaced. The folder only ever saves time, and holds
+one file per compiled name and Python (a PySide6 upgrade replaces its files). Like __pycache__,
+it is trusted as the user's own: the CRC in each file catches damage, not tampering.
 """
 
 from __future__ import annotations
@@ -41,9 +43,9 @@ def _future_flags() -> int:
 
 
 _FUTURE_FLAGS = _future_flags()
-_FORMAT = 1
-# What a kept answer is for: format, bytecode version, file name, flags, source.
-_Stamp = tuple[int, bytes, str, int, str | bytes]
+_FORMAT = 2
+# What a kept answer is for: format, bytecode version, optimisation level, file name, flags, source.
+_Stamp = tuple[int, bytes, int, str, int, str | bytes]
 _CHECKSUM = struct.Struct("<I")  # CRC-32 of the rest: a damaged file is not handed to marshal
 
 
@@ -72,21 +74,29 @@ class CompileCache:
             if not dont_inherit:
                 # What compile() would have taken from its caller, the frame below this one; not
                 # from this module, whose own __future__ imports are not the caller's.
-                flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+                with contextlib.suppress(ValueError):  # called from C with no frame: none
+                    flags |= sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
             plain = mode == "exec" and not options and optimize == -1 and not flags & ~_FUTURE_FLAGS
-            if not plain or not isinstance(source, str | bytes) or not isinstance(filename, str):
+            # Exact types only: marshal cannot keep a subclass of str (nor would it come back).
+            kept_types = type(source) in (str, bytes) and type(filename) is str
+            if not plain or not kept_types:
                 return original(source, filename, mode, flags, True, optimize, **options)
             return self._code(original, source, filename, flags)
 
+        # For the start-up thread, once: not reentrant. Another thread compiling meanwhile gets
+        # the same answers compile() would give.
         builtins.compile = compile_cached
         try:
             yield
         finally:
-            builtins.compile = original
+            if builtins.compile is compile_cached:  # never undo someone else's replacement
+                builtins.compile = original
 
     def _code(self, compile_: Any, source: str | bytes, filename: str, flags: int) -> Any:
-        stamp: _Stamp = (_FORMAT, importlib.util.MAGIC_NUMBER, filename, flags, source)
-        name = zlib.crc32(repr(stamp[:4]).encode("utf-8", "surrogatepass"))
+        # optimize=-1 means the interpreter's own -O level: asserts and docstrings depend on it.
+        level = sys.flags.optimize
+        stamp: _Stamp = (_FORMAT, importlib.util.MAGIC_NUMBER, level, filename, flags, source)
+        name = zlib.crc32(repr(stamp[:5]).encode("utf-8", "surrogatepass"))
         path = self._folder / f"{name:08x}.code"
         code = _read_code(path, stamp)
         if code is not None:
@@ -119,10 +129,13 @@ def _read_code(path: Path, stamp: _Stamp) -> CodeType | None:
 
 
 def _write_code(path: Path, stamp: _Stamp, code: CodeType) -> None:
-    payload = marshal.dumps((stamp, code))
+    try:
+        payload = marshal.dumps((stamp, code))
+    except ValueError:  # not marshallable (no code compile() makes): just not kept
+        return
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's own, as a cache
         partial.write_bytes(_CHECKSUM.pack(zlib.crc32(payload)) + payload)
         os.replace(partial, path)  # a process reading it meanwhile sees the old file or the new
     except OSError:  # a read-only or full disk: the answer is just not kept

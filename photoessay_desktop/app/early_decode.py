@@ -110,17 +110,26 @@ def start_early_decode(ref: str, box: tuple[int, int] = GUESSED_BOX) -> EarlyDec
     if not hasattr(os, "fork"):
         return None
     size = _HEADER.size + box[0] * box[1] * _BYTES_PER_PIXEL * _MAX_DECODED_AREA
-    buffer = mmap.mmap(-1, size)  # anonymous and shared: the child's writes are ours to read
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: decode, report, and leave without running any parent clean-up
+    try:
+        buffer = mmap.mmap(-1, size)  # anonymous and shared: the child's writes are ours to read
+        read_fd, write_fd = os.pipe()
+    except OSError:  # out of memory or descriptors: the loader decodes the photo as usual
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # too many processes: as above
         os.close(read_fd)
-        ok = False
+        os.close(write_fd)
+        return None
+    if pid == 0:  # the child: decode, report, and leave without running any parent clean-up
         try:
+            os.close(read_fd)
             ok = _decode_into(ref, box, buffer)
+            # The parent may have closed its end already (it gave up): nothing to tell then.
+            with contextlib.suppress(OSError):
+                os.write(write_fd, b"1" if ok else b"0")
         finally:
-            os.write(write_fd, b"1" if ok else b"0")
-            os._exit(0)
+            os._exit(0)  # whatever happened: never run on as a copy of the parent
     os.close(write_fd)
     return EarlyDecode(pid, ref, box, buffer, read_fd)
 

@@ -15,6 +15,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+_NOT_A_FILE = "a pipe, socket or device, not a file"
+
 
 class NotRegularFileError(OSError):
     """The path names a pipe, socket or device, not a file that can be read to its end."""
@@ -23,17 +25,23 @@ class NotRegularFileError(OSError):
 def open_regular_file(path: Path) -> BinaryIO:
     """`path` opened for binary reading. IsADirectoryError for a folder, NotRegularFileError for
     anything else that is not a plain file, and the usual OSErrors (missing, no permission)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    descriptor = os.open(path, flags)
+    # Where there is no O_NONBLOCK (Windows), there are no FIFOs to block on either.
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket, or a device with no driver behind it
+            raise NotRegularFileError(errno.ENXIO, _NOT_A_FILE, str(path)) from None
+        raise
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(mode):
-            raise NotRegularFileError(
-                errno.EINVAL, "a pipe, socket or device, not a file", str(path)
-            )
-        os.set_blocking(descriptor, True)
+            raise NotRegularFileError(errno.EINVAL, _NOT_A_FILE, str(path))
+        if nonblocking:
+            os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
     except BaseException:
         os.close(descriptor)

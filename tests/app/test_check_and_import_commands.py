@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -150,3 +151,16 @@ def test_an_unreadable_file_exits_2(folder: Path) -> None:
     assert done.returncode == 2
     assert "ends too early" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_pipe_given_as_the_file_gets_a_message_not_a_hang(folder: Path) -> None:
+    pipe = folder / "Бахмут.essay.json"
+    os.mkfifo(pipe)  # nobody writes to it: reading it would block for ever (the 60 s timeout)
+    checked = photoessay("check", pipe)
+    assert checked.returncode == 2
+    assert "is a pipe, socket or device, not an essay file" in checked.stderr
+    imported = photoessay("import", pipe, "-o", folder / "out.essay.json")
+    assert imported.returncode == 2
+    assert "pipe, socket or device, not an article text file" in imported.stderr
+    assert not (folder / "out.essay.json").exists()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -56,14 +58,14 @@ def test_compile_is_itself_again_after_the_block_even_when_it_fails(tmp_path: Pa
     assert builtins.compile is real_compile
 
 
-def test_the_callers_future_imports_are_kept_not_the_caches() -> None:
+def test_the_callers_future_imports_are_kept_not_the_caches(tmp_path: Path) -> None:
     # An annotation naming nothing: evaluated (NameError) unless the caller's code has
     # `from __future__ import annotations`. This test module has it; the cache module too, so a
     # plain caller must not get it from there.
     source = "value: no_such_name = 1\n"
     plain_caller = "lambda source: compile(source, 'plain.py', 'exec')"
     compile_plainly = eval(real_compile(plain_caller, "caller.py", "eval", dont_inherit=True))
-    with CompileCache(Path("/nonexistent/compiled")).installed():
+    with CompileCache(tmp_path).installed():
         postponed = compile(source, "future.py", "exec")  # this module's own future import
         evaluated = compile_plainly(source)
     exec(postponed, {})
@@ -111,8 +113,8 @@ def test_a_file_that_is_not_code_is_not_run(tmp_path: Path) -> None:
         assert code == real_compile(SOURCE, "essay.py", "exec")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
 def test_a_pipe_in_the_folder_is_not_waited_for_but_replaced(tmp_path: Path) -> None:
-    import os
     import threading
 
     compile_through(tmp_path, SOURCE)
@@ -124,8 +126,63 @@ def test_a_pipe_in_the_folder_is_not_waited_for_but_replaced(tmp_path: Path) -> 
     thread.daemon = True
     thread.start()
     thread.join(5)
-    assert done == [real_compile(SOURCE, "essay.py", "exec")]
-    assert path.is_file()
+    try:
+        assert done == [real_compile(SOURCE, "essay.py", "exec")]
+        assert path.is_file()
+    finally:
+        if thread.is_alive():  # the regression: free the reader, so compile() is itself again
+            with contextlib.suppress(OSError):
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            thread.join(5)
+            builtins.compile = real_compile
+
+
+def test_code_made_under_another_optimisation_level_is_not_used(tmp_path: Path) -> None:
+    # python -O strips asserts: its answer must not be handed to a plain python, nor the reverse.
+    script = textwrap.dedent(
+        f"""
+        import json
+        from pathlib import Path
+        from photoessay_desktop.app.compile_cache import CompileCache
+        cache = CompileCache(Path({str(tmp_path)!r}))
+        with cache.installed():
+            code = compile("assert False, 'kept'", "check.py", "exec")
+        try:
+            exec(code, {{}})
+            asserted = False
+        except AssertionError:
+            asserted = True
+        print(json.dumps([cache.made, cache.found, asserted]))
+        """
+    )
+
+    def run(*flags: str) -> list[object]:
+        done = subprocess.run(
+            [sys.executable, *flags, "-c", script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        result: list[object] = json.loads(done.stdout)
+        return result
+
+    assert run("-O") == [1, 0, False]
+    assert run() == [1, 0, True]
+    assert run("-O") == [0, 1, False]
+    assert run() == [0, 1, True]
+
+
+def test_a_str_subclass_is_compiled_as_compile_does(tmp_path: Path) -> None:
+    class Source(str):
+        pass
+
+    cache = CompileCache(tmp_path)
+    with cache.installed():
+        code = compile(Source(SOURCE), Source("essay.py"), "exec")
+    assert code == real_compile(SOURCE, "essay.py", "exec")
+    assert (cache.made, cache.found) == (0, 0)
 
 
 def test_new_source_under_the_same_name_replaces_the_old(tmp_path: Path) -> None:

@@ -244,6 +244,21 @@ def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kin
     assert early.result() is None
 
 
+def test_an_early_decode_that_cannot_fork_leaves_the_photo_to_the_loader(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    photo = tmp_path / "plain.jpg"
+    Image.new("RGB", (64, 48)).save(photo)
+    open_before = set(os.listdir("/proc/self/fd"))
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # EAGAIN: too many
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert start_early_decode(str(photo), (1920, 1080)) is None  # no traceback, no child
+    assert set(os.listdir("/proc/self/fd")) == open_before  # and its pipe is closed again
+
+
 def test_closing_the_early_decode_again_leaves_other_files_alone(tmp_path: Path) -> None:
     # result() closes the pipe and the present command closes again when the show ends; the
     # second close once shut a test's subprocess pipe that had reused the number (CI, Errno 9).
