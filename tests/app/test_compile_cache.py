@@ -28,6 +28,20 @@ SOURCE = "def greet(name):\n    return f'Привіт, {name}'\n\nRESULT = greet
 real_compile = builtins.compile
 
 
+def run_json(script: str, *flags: str) -> list[object]:
+    """What `script` printed as JSON, run by a fresh interpreter with `flags` (e.g. -O)."""
+    done = subprocess.run(
+        [sys.executable, *flags, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    result: list[object] = json.loads(done.stdout)
+    return result
+
+
 def compile_through(folder: Path, source: str | bytes, filename: str = "essay.py") -> object:
     cache = CompileCache(folder)
     with cache.installed():
@@ -156,22 +170,10 @@ def test_code_made_under_another_optimisation_level_is_not_used(tmp_path: Path) 
         """
     )
 
-    def run(*flags: str) -> list[object]:
-        done = subprocess.run(
-            [sys.executable, *flags, "-c", script],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=True,
-        )
-        result: list[object] = json.loads(done.stdout)
-        return result
-
-    assert run("-O") == [1, 0, False]
-    assert run() == [1, 0, True]
-    assert run("-O") == [0, 1, False]
-    assert run() == [0, 1, True]
+    assert run_json(script, "-O") == [1, 0, False]
+    assert run_json(script) == [1, 0, True]
+    assert run_json(script, "-O") == [0, 1, False]
+    assert run_json(script) == [0, 1, True]
 
 
 def test_a_str_subclass_is_compiled_as_compile_does(tmp_path: Path) -> None:
@@ -263,19 +265,7 @@ def test_pyside_imported_through_the_cache_works_and_the_second_start_compiles_n
         """
     )
 
-    def start() -> list[object]:
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        result: list[object] = json.loads(done.stdout)
-        return result
-
-    first, second = start(), start()
+    first, second = run_json(script), run_json(script)
     assert isinstance(first[0], int) and first[0] > 0 and first[1] == 0
     assert second[:2] == [0, first[0]]
     assert second[2:] == first[2:]

@@ -19,8 +19,6 @@ from PIL import Image
 from photoessay_desktop.app import cli, early_decode
 from photoessay_desktop.app.early_decode import EarlyDecode
 from photoessay_desktop.app.present_argv import present_essay_and_start
-from photoessay_desktop.storage.essay_file import save_essay
-from tests.ui.slideshow_support import make_essay
 
 
 @pytest.mark.parametrize(
@@ -90,15 +88,6 @@ def test_a_guess_is_always_what_argparse_parses(rest: list[str]) -> None:
     assert (args.essay, args.start) == guess
 
 
-@pytest.fixture
-def essay_path(tmp_path: Path) -> Path:
-    folder = tmp_path / "Фото essay"
-    folder.mkdir()
-    path = folder / "show.essay.json"
-    save_essay(make_essay(folder, 3), path)
-    return path
-
-
 class Seen:
     """What run_present was handed, and every early decode the CLI started."""
 
@@ -122,10 +111,10 @@ class Seen:
 
 
 def test_the_cli_forks_the_first_photo_before_parsing_and_hands_it_over(
-    monkeypatch: pytest.MonkeyPatch, essay_path: Path
+    monkeypatch: pytest.MonkeyPatch, essay_file: Path
 ) -> None:
     seen = Seen(monkeypatch)
-    assert cli.main(["present", str(essay_path), "--start", "2"]) == 0
+    assert cli.main(["present", str(essay_file), "--start", "2"]) == 0
     (args,) = seen.args
     (early,) = seen.started
     assert args.early_decode is early
@@ -141,27 +130,27 @@ def test_the_cli_forks_the_first_photo_before_parsing_and_hands_it_over(
     ],
 )
 def test_no_early_photo_when_the_quick_read_cannot_tell(
-    monkeypatch: pytest.MonkeyPatch, essay_path: Path, rest: list[str]
+    monkeypatch: pytest.MonkeyPatch, essay_file: Path, rest: list[str]
 ) -> None:
     seen = Seen(monkeypatch)
-    assert cli.main(["present", str(essay_path), *rest]) == 0
+    assert cli.main(["present", str(essay_file), *rest]) == 0
     assert seen.started == []
     assert getattr(seen.args[0], "early_decode", None) is None
 
 
 def test_a_usage_error_ends_the_early_decode_too(
-    monkeypatch: pytest.MonkeyPatch, essay_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, essay_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen = Seen(monkeypatch)
     with pytest.raises(SystemExit):
-        cli.main(["present", str(essay_path), "--start", "1", "--screen", "0"])
+        cli.main(["present", str(essay_file), "--start", "1", "--screen", "0"])
     (early,) = seen.started
     assert early.pid == 0 and early.done_fd == -1
     assert "screens are numbered from 1" in capsys.readouterr().err
 
 
 def test_the_show_drops_an_early_photo_the_essay_no_longer_opens_on(
-    monkeypatch: pytest.MonkeyPatch, essay_path: Path, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, essay_file: Path, tmp_path: Path
 ) -> None:
     # The file changed between the CLI's read and the show's: the show decodes its own photo.
     from photoessay_desktop.app import present_command
@@ -174,7 +163,7 @@ def test_the_show_drops_an_early_photo_the_essay_no_longer_opens_on(
     monkeypatch.setattr(
         present_command, "_present", lambda args, path, opening, early: handed.append(early) or 0
     )
-    namespace = argparse.Namespace(essay=str(essay_path), start=1, early_decode=stale)
+    namespace = argparse.Namespace(essay=str(essay_file), start=1, early_decode=stale)
     assert present_command.run_present(namespace) == 0
     (used,) = handed
     assert used is not None and used is not stale

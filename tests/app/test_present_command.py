@@ -24,7 +24,6 @@ from photoessay_desktop.settings.preferences import Preferences
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
-from tests.ui.slideshow_support import make_essay
 
 
 def photoessay(*args: str) -> subprocess.CompletedProcess[str]:
@@ -37,15 +36,6 @@ def photoessay(*args: str) -> subprocess.CompletedProcess[str]:
         check=False,
         env=env,
     )
-
-
-@pytest.fixture
-def essay_file(tmp_path: Path) -> Path:
-    folder = tmp_path / "Фото essay"
-    folder.mkdir()
-    path = folder / "lakes.essay.json"
-    save_essay(make_essay(folder, 4), path)
-    return path
 
 
 def test_present_is_a_command_with_help() -> None:
