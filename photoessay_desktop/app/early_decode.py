@@ -2,9 +2,10 @@
 
 Start-up is mostly imports (Qt, pydantic); a child forked before them decodes the first photo on
 the other core and leaves the pixels in shared memory, so the first frame is ready when the window
-is. Only plain JPEGs without a colour profile are taken (anything else is left to the loader, which
-handles every case correctly). Standard library and Pillow only in the child: no Qt before
-QApplication exists (MEASURED.md: Qt adopts the first thread that uses it as its main thread).
+is. Only plain JPEGs in sRGB are taken: without a colour profile, or with one the loader does
+not convert either (anything else is left to the loader, which handles every case correctly).
+Standard library, Pillow and imaging's sRGB test only in the child: no Qt before QApplication
+exists (MEASURED.md: Qt adopts the first thread that uses it as its main thread).
 """
 
 from __future__ import annotations
@@ -142,8 +143,9 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
         with Image.open(ref) as image:
             if image.format != "JPEG" or image.mode not in ("RGB", "L"):
                 return False
-            if image.info.get("icc_profile"):
-                return False  # colour management is the loader's job
+            icc_profile = image.info.get("icc_profile")
+            if icc_profile and not _is_srgb(icc_profile):
+                return False  # converting colours is the loader's job
             orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
             if orientation not in range(1, 9):
                 orientation = 1
@@ -166,6 +168,15 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
             return True
     except Exception:  # any failure: the loader decodes it the normal way
         return False
+
+
+def _is_srgb(icc_profile: object) -> bool:
+    """Whether the photo's profile is one the loader shows as it is (sRGB): then this decode's
+    pixels are the loader's. Its own rule, so the two cannot disagree; 3 ms of imports, only for
+    a photo with a profile."""
+    from photoessay_desktop.imaging.colour import is_srgb_profile
+
+    return isinstance(icc_profile, bytes) and is_srgb_profile(icc_profile)
 
 
 def _decode_straight_into(image: ImageFile.ImageFile, pixels: memoryview) -> None:

@@ -205,6 +205,10 @@ def test_the_early_photo_matches_a_careful_decode(
     exif = Image.Exif()
     exif[0x0112] = orientation
     photo_like(size).save(photo, quality=95, exif=exif.tobytes())
+    assert_early_photo_matches_a_careful_decode(photo, box)
+
+
+def assert_early_photo_matches_a_careful_decode(photo: Path, box: tuple[int, int]) -> None:
     early = start_early_decode(str(photo), box)
     assert early is not None
     image = early_image(early)
@@ -220,13 +224,39 @@ def test_the_early_photo_matches_a_careful_decode(
     assert mean < 2.0, f"mean difference {mean:.2f}"
 
 
-@pytest.mark.parametrize("kind", ["png", "icc", "broken"])
+SAMPLE_PHOTOS = Path(__file__).resolve().parents[2] / "sample_essays" / "lakes" / "photos"
+
+
+@pytest.mark.parametrize("source", ["Pillow's sRGB", "a camera's sRGB IEC61966-2.1"])
+def test_a_photo_with_an_srgb_profile_is_decoded_early_too(
+    qtbot: QtBot, tmp_path: Path, source: str
+) -> None:
+    # Most news photos carry an sRGB profile, which the loader shows as it is; so does this.
+    if source == "Pillow's sRGB":
+        from PIL import ImageCms
+
+        profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        photo = tmp_path / "Фото sRGB.jpg"
+        photo_like((1200, 800)).save(photo, quality=95, icc_profile=profile)
+    else:
+        photo = SAMPLE_PHOTOS / "kite.jpg"  # 2560x1600, its profile as the camera wrote it
+        with Image.open(photo) as image:
+            assert b"sRGB IEC61966-2.1" in image.info["icc_profile"]
+    assert_early_photo_matches_a_careful_decode(photo, (640, 400))
+
+
+@pytest.mark.parametrize("kind", ["png", "icc", "lab", "broken"])
 def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kind: str) -> None:
     photo = tmp_path / f"odd.{kind}"
     if kind == "png":
         Image.new("RGB", (64, 48)).save(photo, "PNG")
     elif kind == "icc":
         Image.new("RGB", (64, 48)).save(photo, "JPEG", icc_profile=b"not really a profile")
+    elif kind == "lab":  # a real profile, but not sRGB: the loader converts, so it decodes
+        from PIL import ImageCms
+
+        profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+        Image.new("RGB", (64, 48)).save(photo, "JPEG", icc_profile=profile)
     else:
         photo.write_bytes(b"\xff\xd8\xff\xe0 truncated")
     early = start_early_decode(str(photo), (1920, 1080))
