@@ -66,8 +66,9 @@ def make_photo(index: int, width: int = WIDTH, height: int = HEIGHT) -> Image.Im
     return Image.blend(photo, grain, 0.1)
 
 
-def write_photos(folder: Path, count: int = 12) -> list[Path]:
-    """Write (or reuse) photos 01.jpg ... in `folder`."""
+def write_photos(folder: Path, count: int = 12, *, icc_profile: bytes | None = None) -> list[Path]:
+    """Write (or reuse) photos 01.jpg ... in `folder`, with `icc_profile` embedded if given (as
+    most cameras embed sRGB)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(1, count + 1):
@@ -75,8 +76,9 @@ def write_photos(folder: Path, count: int = 12) -> list[Path]:
         if not path.exists():
             exif = Image.Exif()
             exif[0x0112] = 1  # upright
+            extra = {"icc_profile": icc_profile} if icc_profile else {}
             make_photo(index).save(
-                path, "JPEG", quality=90, subsampling="4:2:0", exif=exif.tobytes()
+                path, "JPEG", quality=90, subsampling="4:2:0", exif=exif.tobytes(), **extra
             )
         paths.append(path)
     return paths

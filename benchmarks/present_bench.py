@@ -6,8 +6,11 @@ viewer on twelve generated 24 MP JPEGs, measures launch to first photo on screen
 Right eleven times and measures each key press to the next photo on screen. Prints one JSON object
 and a table. Numbers only compare within one run: the machine drifts by about 15 %.
 
-usage: python benchmarks/present_bench.py [--runs 5] [--peers minimal,feh,qimgv]
+usage: python benchmarks/present_bench.py [--runs 5] [--peers minimal,feh,qimgv] [--srgb]
        [--work /tmp/present-bench] [--peerbench /work/shared/tools/peerbench]
+
+--srgb embeds an sRGB ICC profile in the photos, as most cameras and agencies do (the plain files
+have none); the show's start-up treats the two differently only if something regresses.
 """
 
 from __future__ import annotations
@@ -31,13 +34,12 @@ from photoessay_desktop.domain.essay import Essay, Slide  # noqa: E402
 from photoessay_desktop.storage.essay_file import save_essay  # noqa: E402
 
 
-def write_essay(photos: list[Path], folder: Path) -> Path:
+def write_essay(photos: list[Path], path: Path) -> Path:
     """An essay of the photos, with a title card before them (the show starts on slide 1)."""
     slides = tuple(
         Slide(id=f"s{n}", image=str(p), caption=f"Photo {n}", credit="PhotoEssay benchmark")
         for n, p in enumerate(photos, start=1)
     )
-    path = folder / "bench.essay.json"
     save_essay(Essay(title="Benchmark", slides=slides), path)
     return path
 
@@ -80,10 +82,19 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/present-bench"))
     parser.add_argument("--peerbench", type=Path, default=Path("/work/shared/tools/peerbench"))
     parser.add_argument("--wm", default="openbox", choices=["openbox", "none"])
+    parser.add_argument("--srgb", action="store_true", help="photos with an sRGB profile")
     args = parser.parse_args()
     compile_package()  # launched as an installed app is
-    photos = write_photos(args.work / "photos")
-    essay = write_essay(photos, args.work)
+    if args.srgb:
+        from PIL import ImageCms
+
+        profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+        photo_folder = args.work / "photos-srgb"
+        photos = write_photos(photo_folder, icc_profile=profile)
+    else:
+        photo_folder = args.work / "photos"
+        photos = write_photos(photo_folder)
+    essay = write_essay(photos, args.work / f"bench-{photo_folder.name}.essay.json")
     out = args.work / "results"
     python = sys.executable
     viewer = f"essay={python} -m photoessay_desktop present {essay} --start 1"
@@ -92,7 +103,7 @@ def main() -> int:
         "python3",
         str(args.peerbench / "peerbench.py"),
         "--photos",
-        str(args.work / "photos"),
+        str(photo_folder),
         "--out",
         str(out),
         "--work",
