@@ -24,7 +24,11 @@ from pathlib import Path
 def main() -> None:
     which, essay, started = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
     if which == "app":
-        # As `photoessay` does (open_command.py): PySide6 is imported through the compile cache.
+        # As `photoessay` does (cli.py, open_command.py): no collections while the window
+        # starts, and PySide6 imported through the compile cache.
+        import gc
+
+        gc.disable()
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         from photoessay_desktop.app.compile_cache import import_pyside
 

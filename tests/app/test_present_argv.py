@@ -169,3 +169,33 @@ def test_the_show_drops_an_early_photo_the_essay_no_longer_opens_on(
     assert used is not None and used is not stale
     assert used.ref is not None and Path(used.ref).name == "p0.jpg"
     assert stale.pid == 0  # ended
+
+
+@pytest.mark.parametrize(
+    ("arguments", "collecting_inside"),
+    [
+        (["present", "show.essay.json"], False),  # a window: its GUI thread collects later
+        (["show.essay.json"], False),  # the editor
+        (["check", "show.essay.json"], True),  # no window: Python's own collection throughout
+    ],
+)
+def test_start_up_runs_without_collections_only_for_a_window(
+    monkeypatch: pytest.MonkeyPatch, arguments: list[str], collecting_inside: bool
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+
+    def handler(module: str, function: str) -> cli.Handler:
+        return lambda args: seen.append(gc.isenabled()) or 0
+
+    monkeypatch.setattr(cli, "_lazy", handler)
+    before = gc.isenabled()
+    gc.enable()  # the test run keeps it off (tests/conftest.py): on, as in a real process
+    try:
+        assert cli.main(arguments) == 0
+        assert seen == [collecting_inside]
+        assert gc.isenabled()  # as it was before the command
+    finally:
+        if not before:
+            gc.disable()
