@@ -126,18 +126,19 @@ def build_open_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    # A window's start-up is mostly imports, and Python's collector would walk the growing heap
-    # again and again meanwhile: 5 ms before the show's first frame, 15 ms before the show is
-    # ready (measured). The show and the editor then collect on their GUI thread
-    # (gui_thread_collector.py); commands without a window keep Python's own collection.
     collecting = gc.isenabled()
-    if _opens_window(arguments):
-        gc.disable()
-    # `present` starts decoding its first photo now, on the other core, before argparse and the
-    # rest load (early_decode.py); argparse has the last word on what the line says.
-    guess = present_essay_and_start(arguments)
-    early = None if guess is None else _start_early_decode(*guess)
+    early = None
     try:
+        # A window's start-up is mostly imports, and Python's collector would walk the growing
+        # heap again and again meanwhile: 5 ms before the show's first frame, about 18 before
+        # the show is ready (measured). The show and the editor then collect on their GUI
+        # thread (gui_thread_collector.py); commands without a window keep Python's own.
+        if _opens_window(arguments):
+            gc.disable()
+        # `present` starts decoding its first photo now, on the other core, before argparse and
+        # the rest load (early_decode.py); argparse has the last word on what the line says.
+        guess = present_essay_and_start(arguments)
+        early = None if guess is None else _start_early_decode(*guess)
         return _run(arguments, guess, early)
     finally:
         if early is not None:

@@ -31,11 +31,10 @@ from typing import Any
 
 from photoessay_desktop.storage.regular_file import open_regular_file
 
-# The flags compile() takes over from its caller's code when dont_inherit is false: the
-# __future__ features (CPython's PyCF_MASK). Calls with any other flag are not kept.
-
 
 def _future_flags() -> int:
+    """The flags compile() takes over from its caller's code when dont_inherit is false: the
+    __future__ features (CPython's PyCF_MASK). Calls with any other flag are not kept."""
     flags = 0
     for name in __future__.all_feature_names:
         flags |= getattr(__future__, name).compiler_flag
