@@ -62,6 +62,9 @@ def install_parts(window: MainWindow, services: EditorServices) -> None:
     model = SlideListModel(document, facts, preflight, services.images)
     for part in (document, facts, preflight, model):
         part.setParent(window)
+    app = QApplication.instance()
+    if app is not None:  # idle before the window (and the cache with it) is deleted at exit
+        app.aboutToQuit.connect(facts.shutdown)
     window.install(document, facts, preflight, model, services)
 
 

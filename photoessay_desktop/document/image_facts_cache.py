@@ -59,6 +59,7 @@ class ImageFactsCache(QObject):
         self._facts: dict[str, ImageFacts] = {}
         self._pending: set[str] = set()
         self._generation = 0  # results of reads started before an invalidate are dropped
+        self._closed = False  # after shutdown(): no read starts
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(thread_count)
         self._relay = _Relay(self)
@@ -73,7 +74,7 @@ class ImageFactsCache(QObject):
         known = self._facts.get(ref)
         if known is not None:
             return known
-        if ref not in self._pending:
+        if ref not in self._pending and not self._closed:
             self._pending.add(ref)
             self._pool.start(_ReadJob(self._relay, self._reader, self._generation, ref))
         return PENDING
@@ -95,6 +96,19 @@ class ImageFactsCache(QObject):
     def wait_for_reads(self, msecs: int = -1) -> bool:
         """Block until background reads finish (tests and scripts only, never the GUI)."""
         return self._pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        """Start no more reads, drop the queued ones and wait for those running (quitting), so
+        the cache can then be deleted from anywhere.
+
+        A QThreadPool destroyed while a job runs waits inside Qt holding Python's lock, which the
+        job needs to finish: the process hangs (as ImageLoader.shutdown explains). Waiting here,
+        from Python, lets the job finish; its result is dropped."""
+        self._closed = True
+        self._generation += 1
+        self._pending.clear()
+        self._pool.clear()
+        self._pool.waitForDone()
 
     def invalidate(self, refs: Iterable[str] | None = None) -> None:
         """Forget what was read (all of it, or for `refs`) so the next ask reads again."""
