@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     import argparse
 
     from photoessay_desktop.app.early_decode import EarlyDecode
+    from photoessay_desktop.storage.essay_peek import OpeningFrame
 
     Handler = Callable[[argparse.Namespace], int]
+    _Opening = tuple[OpeningFrame | None, EarlyDecode | None]
 COMMANDS = ("import", "export", "check", "schema", "present")
 
 
@@ -138,8 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `present` starts decoding its first photo now, on the other core, before argparse and
         # the rest load (early_decode.py); argparse has the last word on what the line says.
         guess = present_essay_and_start(arguments)
-        early = None if guess is None else _start_early_decode(*guess)
-        return _run(arguments, guess, early)
+        quick = None if guess is None else _read_opening(*guess)
+        early = None if quick is None else quick[1]
+        return _run(arguments, guess, quick)
     finally:
         if early is not None:
             early.close()  # idempotent: the show closes it when it has its photo
@@ -157,26 +160,26 @@ def _opens_editor(arguments: list[str]) -> bool:
     )
 
 
-def _start_early_decode(essay: str, start: int | None) -> EarlyDecode | None:
+def _read_opening(essay: str, start: int | None) -> _Opening:
+    """The frame the show opens on, by the quick read of the file, and its photo's decode."""
     from pathlib import Path
 
     from photoessay_desktop.app.early_decode import start_early_decode
     from photoessay_desktop.storage.essay_peek import peek_opening_frame
 
     opening = peek_opening_frame(Path(essay), start)
-    return None if opening is None or opening.image is None else start_early_decode(opening.image)
+    image = None if opening is None else opening.image
+    return opening, None if image is None else start_early_decode(image)
 
 
-def _run(
-    arguments: list[str], guess: tuple[str, int | None] | None, early: EarlyDecode | None
-) -> int:
+def _run(arguments: list[str], guess: tuple[str, int | None] | None, quick: _Opening | None) -> int:
     parser = build_open_parser() if _opens_editor(arguments) else build_parser()
     args = parser.parse_args(arguments)
-    if early is not None:
+    if quick is not None:
         if (getattr(args, "essay", None), getattr(args, "start", None)) == guess:
-            args.early_decode = early
-        else:
-            early.close()  # argparse read the line otherwise: that photo is not the show's
+            args.opening_frame, args.early_decode = quick  # the show reads the file no more
+        elif quick[1] is not None:
+            quick[1].close()  # argparse read the line otherwise: that photo is not the show's
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

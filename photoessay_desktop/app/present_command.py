@@ -91,15 +91,15 @@ def run_present(args: argparse.Namespace) -> int:
     from photoessay_desktop.storage.essay_peek import peek_opening_frame
 
     essay_path = Path(args.essay)
-    opening = peek_opening_frame(essay_path, args.start)
-    image = None if opening is None else opening.image
-    # Forked by the CLI before argparse loaded, when it could read the line (present_argv.py).
-    early: EarlyDecode | None = getattr(args, "early_decode", None)
-    if early is not None and early.ref != image:
-        early.close()  # the file changed in between: not the photo the show opens on
-        early = None
-    if early is None and image is not None:
-        early = start_early_decode(image)
+    early: EarlyDecode | None = None
+    if hasattr(args, "opening_frame"):
+        # Read, and its photo's decode forked, by the CLI before argparse loaded, when it could
+        # read the line (present_argv.py): taken as it is, the file is not read again.
+        opening, early = args.opening_frame, args.early_decode
+    else:
+        opening = peek_opening_frame(essay_path, args.start)
+        if opening is not None and opening.image is not None:
+            early = start_early_decode(opening.image)
     try:
         return _present(args, essay_path, opening, early)
     finally:

@@ -29,15 +29,6 @@ from tests.app.test_present_command import args, stuck_early_decode
 from tests.ui.slideshow_support import make_essay
 
 
-@pytest.fixture
-def essay_file(tmp_path: Path) -> Path:
-    folder = tmp_path / "Фото essay"
-    folder.mkdir()
-    path = folder / "lakes.essay.json"
-    save_essay(make_essay(folder, 5), path)
-    return path
-
-
 def shown_windows() -> list[AudienceWindow]:
     return [
         w for w in QApplication.topLevelWidgets() if isinstance(w, AudienceWindow) and w.isVisible()

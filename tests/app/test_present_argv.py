@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PIL import Image
 
 from photoessay_desktop.app import cli, early_decode
 from photoessay_desktop.app.early_decode import EarlyDecode
@@ -149,26 +148,28 @@ def test_a_usage_error_ends_the_early_decode_too(
     assert "screens are numbered from 1" in capsys.readouterr().err
 
 
-def test_the_show_drops_an_early_photo_the_essay_no_longer_opens_on(
-    monkeypatch: pytest.MonkeyPatch, essay_file: Path, tmp_path: Path
+def test_the_show_takes_the_clis_reading_and_reads_the_file_only_without_one(
+    monkeypatch: pytest.MonkeyPatch, essay_file: Path
 ) -> None:
-    # The file changed between the CLI's read and the show's: the show decodes its own photo.
     from photoessay_desktop.app import present_command
 
-    other = tmp_path / "other.jpg"
-    Image.new("RGB", (64, 48)).save(other)
-    stale = early_decode.start_early_decode(str(other))
-    assert stale is not None
-    handed: list[EarlyDecode | None] = []
+    seen = Seen(monkeypatch)
+    assert cli.main(["present", str(essay_file), "--start", "1"]) == 0
+    (handed,) = seen.args
+    assert handed.opening_frame is not None and handed.opening_frame.slide_index == 0
+    shown: list[tuple[object, object]] = []
+    monkeypatch.undo()  # the real run_present from here, with a _present that records
     monkeypatch.setattr(
-        present_command, "_present", lambda args, path, opening, early: handed.append(early) or 0
+        present_command,
+        "_present",
+        lambda args, path, opening, early: shown.append((opening, early)) or 0,
     )
-    namespace = argparse.Namespace(essay=str(essay_file), start=1, early_decode=stale)
-    assert present_command.run_present(namespace) == 0
-    (used,) = handed
-    assert used is not None and used is not stale
-    assert used.ref is not None and Path(used.ref).name == "p0.jpg"
-    assert stale.pid == 0  # ended
+    essay_file.unlink()  # read once already: the show must not need it again before loading
+    assert present_command.run_present(handed) == 0
+    assert shown == [(handed.opening_frame, handed.early_decode)]
+    # Without the CLI's reading (another caller), the show reads the file itself.
+    assert present_command.run_present(argparse.Namespace(essay=str(essay_file), start=1)) == 0
+    assert shown[-1] == (None, None)  # the file is gone now: nothing to open on, nothing forked
 
 
 @pytest.mark.parametrize(
