@@ -11,6 +11,7 @@ without an audience window, a screen that is not there) returns None and the nor
 
 from __future__ import annotations
 
+import select
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -118,11 +119,9 @@ def show_opening_frame(
         window.show_scene(scene(pixmap))  # the photo, or the frame without it if it failed
 
     show_full_screen(window, placement.audience)
-    if early is not None:
-        # While the window manager maps the window and the photo finishes, the text's fonts
-        # load, so that the frame with the photo does not wait for them.
-        QTimer.singleShot(0, lambda: prepare_text(scene(None).content, window.size()))
-    _paint_first_frame(window, early, adopt)
+    _paint_first_frame(
+        window, early, adopt, prepare=lambda: prepare_text(scene(None).content, window.size())
+    )
     if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
         window.show_scene(scene(None), now=True)
     # What comes next imports for a while without an event loop: the frame must be out by then.
@@ -181,10 +180,14 @@ _EXIF_TURNS = {
 
 
 def _paint_first_frame(
-    window: AudienceWindow, early: EarlyDecode | None, adopt: Callable[[QImage], None]
+    window: AudienceWindow,
+    early: EarlyDecode | None,
+    adopt: Callable[[QImage], None],
+    *,
+    prepare: Callable[[], None],
 ) -> None:
     """Run the event loop until the window has painted, with the early photo when one is due
-    (at most PHOTO_WAIT_MS for it)."""
+    (at most PHOTO_WAIT_MS for it). `prepare` loads the caption's fonts while the photo is due."""
     loop = QEventLoop()
     photo_due = early is not None
     notifier: QSocketNotifier | None = None
@@ -204,7 +207,18 @@ def _paint_first_frame(
             photo_due = False
             adopt(early_image(early))
 
+        def prepare_then_look() -> None:
+            prepare()
+            # The event loop hears the child only after the window system's events: a photo
+            # done while the fonts loaded waited behind the new window's expose paints (11-22 ms
+            # traced). Done now, it is fitted before that paint, which then shows it.
+            if photo_due and select.select([early.done_fd], [], [], 0)[0]:
+                decoded()
+
         notifier.activated.connect(decoded)
+        # While the window manager maps the window and the photo finishes, the text's fonts
+        # load, so that the frame with the photo does not wait for them.
+        QTimer.singleShot(0, prepare_then_look)
     QTimer.singleShot(PHOTO_WAIT_MS, loop.quit)
     loop.exec()
     if notifier is not None:

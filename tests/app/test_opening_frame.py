@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -25,6 +26,7 @@ from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
 from photoessay_desktop.storage.essay_peek import OpeningFrame, peek_opening_frame
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
+from photoessay_desktop.ui.slideshow.frame_painter import FrameContent, prepare_text
 from tests.app.test_present_command import args, stuck_early_decode
 from tests.ui.slideshow_support import make_essay
 
@@ -117,6 +119,39 @@ def test_the_screen_stays_black_until_the_photo_and_never_shows_the_frame_withou
     assert shown.photo is not None
     assert recorded_paints[-1] == (Screen.SHOW, True)
     assert set(recorded_paints) <= {(Screen.BLACK, False), (Screen.SHOW, True)}
+
+
+def test_a_photo_done_while_the_fonts_load_is_in_the_first_paint(
+    qtbot: QtBot,
+    essay_file: Path,
+    tmp_path: Path,
+    recorded_paints: Paints,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opening = peek_opening_frame(essay_file, 1)
+    assert opening is not None and opening.image is not None
+    early = start_early_decode(opening.image)
+    assert early is not None
+    # The real child's decode, finished; its "done" reaches the show only while the fonts load,
+    # the moment traced under a real window manager (the window's expose paints queue behind).
+    assert select.select([early.done_fd], [], [], 30)[0]
+    status = os.read(early.done_fd, 1)
+    os.close(early.done_fd)
+    early.done_fd, writer = os.pipe()
+
+    def prepare_while_the_photo_finishes(content: FrameContent, size: QSize) -> None:
+        prepare_text(content, size)
+        os.write(writer, status)
+
+    monkeypatch.setattr(
+        "photoessay_desktop.app.opening_frame.prepare_text", prepare_while_the_photo_finishes
+    )
+    try:
+        shown = show_with(qtbot, opening, early, tmp_path)
+    finally:
+        os.close(writer)
+    assert shown.photo is not None
+    assert recorded_paints and set(recorded_paints) == {(Screen.SHOW, True)}  # no black first
 
 
 def test_a_failed_early_decode_shows_the_frame_without_the_photo(
