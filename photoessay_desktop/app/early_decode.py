@@ -61,6 +61,16 @@ class EarlyDecode:
     buffer: mmap.mmap
     done_fd: int
 
+    def said_done(self) -> bool:
+        """Whether the child has said done (or gone), asked without waiting."""
+        if self.done_fd < 0:
+            return False
+        try:
+            readable, _, _ = select.select([self.done_fd], [], [], 0)
+        except OSError:  # closed under us: result() reports it as a failed decode
+            return True
+        return bool(readable)
+
     def result(self, wait_s: float = RESULT_WAIT_S) -> EarlyPixels | None:
         """The child's pixels once it said done (a view of the shared buffer), else None.
 

@@ -11,7 +11,6 @@ without an audience window, a screen that is not there) returns None and the nor
 
 from __future__ import annotations
 
-import select
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -212,7 +211,7 @@ def _paint_first_frame(
             # The event loop hears the child only after the window system's events: a photo
             # done while the fonts loaded waited behind the new window's expose paints (11-22 ms
             # traced). Done now, it is fitted before that paint, which then shows it.
-            if photo_due and select.select([early.done_fd], [], [], 0)[0]:
+            if photo_due and early.said_done():
                 decoded()
 
         notifier.activated.connect(decoded)

@@ -7,6 +7,7 @@ import gc
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -354,6 +355,24 @@ def test_a_stuck_early_decode_is_given_up_and_ended(tmp_path: Path) -> None:
     assert early.result(wait_s=0.3) is None  # returns (a hang would hit the test timeout)
     assert early.pid == 0 and early.done_fd == -1
     assert_ended_and_reaped(pid)
+
+
+def test_asking_whether_an_early_decode_is_done_never_waits(tmp_path: Path) -> None:
+    stuck = stuck_early_decode(tmp_path)
+    assert not stuck.said_done()  # at once (a wait would hit the test timeout)
+    stuck.close()
+    assert not stuck.said_done()  # closed: nothing to hear any more
+    photo = tmp_path / "Фото.jpg"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(photo)
+    early = start_early_decode(str(photo), (1920, 1080))
+    assert early is not None
+    deadline = time.monotonic() + 30
+    while not early.said_done():
+        assert time.monotonic() < deadline, "the child never said done"
+        time.sleep(0.01)
+    pixels = early.result()
+    assert pixels is not None and (pixels.width, pixels.height) == (640, 480)
+    early.close()
 
 
 def test_closing_a_running_early_decode_ends_it_at_once(tmp_path: Path) -> None:
