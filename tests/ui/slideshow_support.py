@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QImageReader
 
 from photoessay_desktop.domain.essay import Essay, Presentation, Slide
+from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.ui.slideshow.screen_choice import ScreenInfo
 from photoessay_desktop.ui.slideshow.slideshow_session import SlideshowSession
 
@@ -70,6 +71,7 @@ class ReaderSource(QObject):
 
     image_ready = Signal(str, QImage)
     image_failed = Signal(str, str)
+    photo_changed = Signal(str)  # ref
 
     def __init__(self, *, hold: bool = False) -> None:
         super().__init__()
@@ -140,7 +142,7 @@ def start_session(
     essay: Essay,
     *,
     screens: FakeScreens | None = None,
-    source: ReaderSource | None = None,
+    source: ImageSource | None = None,
     **options: object,
 ) -> SlideshowSession:
     """A running show on a 1280x720 screen, its windows registered with qtbot."""

@@ -197,7 +197,7 @@ class SlideshowSession(QObject):
             self._refresh()
             return
         if box == self.photo_box():
-            self._photos.put(pixmap_key(ref, box), image)
+            self._photos.put(ref, box, image)
         else:
             pixmap = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
             self._provisional[ref] = pixmap
