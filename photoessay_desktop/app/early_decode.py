@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from PIL import ImageFile
 
 # magic, width, height, bytes per line (as decoded: stored orientation), fitted width and height
-# (as shown, upright), EXIF orientation
-_HEADER = struct.Struct("<4sIIIIII")
-_MAGIC = b"PEv3"
+# (as shown, upright), EXIF orientation, then the file's size, mtime_ns and ctime_ns as stat'ed
+# just before the decode (the version the pixels are of; imaging/file_version.py)
+_HEADER = struct.Struct("<4sIIIIIIQqq")
+_MAGIC = b"PEv4"
 _BYTES_PER_PIXEL = 4  # RGBX: Pillow's own layout for RGB, so writing it is a plain copy
 # The usual projector and laptop screen; a different screen makes this a stand-in only.
 GUESSED_BOX = (1920, 1080)
@@ -49,6 +50,7 @@ class EarlyPixels:
     stride: int
     fitted: tuple[int, int]  # the upright photo fitted into the box, as the loader would make it
     orientation: int  # EXIF orientation (1-8) still to apply after scaling
+    version: tuple[int, int, int]  # the file's (size, mtime_ns, ctime_ns) the pixels are of
 
 
 @dataclass
@@ -60,6 +62,9 @@ class EarlyDecode:
     box: tuple[int, int]
     buffer: mmap.mmap
     done_fd: int
+    # (size, mtime_ns, ctime_ns) of the file the child decoded, once result() delivered its pixels:
+    # the show tells the loader, which then watches the photo as if it had read it itself.
+    version: tuple[int, int, int] | None = None
 
     def said_done(self) -> bool:
         """Whether the child has said done (or gone), asked without waiting."""
@@ -86,14 +91,18 @@ class EarlyDecode:
         self.close()
         if status != b"1":
             return None
-        magic, width, height, stride, fitted_w, fitted_h, orientation = _HEADER.unpack_from(
-            self.buffer, 0
+        magic, width, height, stride, fitted_w, fitted_h, orientation, *version = (
+            _HEADER.unpack_from(self.buffer, 0)
         )
         if magic != _MAGIC or not width or not height or not fitted_w or not fitted_h:
             return None
         start = _HEADER.size
         pixels = memoryview(self.buffer)[start : start + stride * height]
-        return EarlyPixels(pixels, width, height, stride, (fitted_w, fitted_h), orientation)
+        size, mtime_ns, ctime_ns = version
+        self.version = (size, mtime_ns, ctime_ns)
+        return EarlyPixels(
+            pixels, width, height, stride, (fitted_w, fitted_h), orientation, self.version
+        )
 
     def close(self) -> None:
         """End and reap the child and close the pipe, once; the buffer stays readable.
@@ -150,6 +159,9 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
         from PIL import Image
 
         Image.MAX_IMAGE_PIXELS = 200_000_000  # the app's default pixel limit: no bombs here either
+        # Stat'ed before it is read: a file replaced meanwhile is noticed by the loader's next look
+        # (it sees a newer version than this one), never taken for the version decoded.
+        info = os.stat(ref)
         with Image.open(ref) as image:
             if image.format != "JPEG" or image.mode not in ("RGB", "L"):
                 return False
@@ -174,7 +186,10 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
                 return False
             _decode_straight_into(image, memoryview(buffer)[_HEADER.size : end])
             shown = (fitted[1], fitted[0]) if turned else fitted
-            _HEADER.pack_into(buffer, 0, _MAGIC, width, height, stride, *shown, orientation)
+            version = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            _HEADER.pack_into(
+                buffer, 0, _MAGIC, width, height, stride, *shown, orientation, *version
+            )
             return True
     except Exception:  # any failure: the loader decodes it the normal way
         return False

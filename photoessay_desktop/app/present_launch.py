@@ -66,6 +66,7 @@ def launch(
     from photoessay_desktop.app.gui_thread_collector import GuiThreadCollector
     from photoessay_desktop.app.interpreter_settings import favour_the_gui_thread
     from photoessay_desktop.app.opening_frame import early_image
+    from photoessay_desktop.imaging.file_version import FileVersion
     from photoessay_desktop.imaging.remote_fetch import default_remote_folder
     from photoessay_desktop.imaging.remote_permissions import (
         RemotePhotoPermissions,
@@ -116,10 +117,17 @@ def launch(
         print(f"photoessay: {exc}", file=sys.stderr)
         return 2
     notifier: QSocketNotifier | None = None
+
+    def watch_early_photo(ref: str) -> None:
+        # The loader never read this photo: told which version is on screen, it watches it.
+        if early is not None and early.version is not None:
+            loader.photo_seen(ref, FileVersion(*early.version))
+
     if early_read:
         photo = opening.photo if opening is not None else None
         if photo is not None:
             session.adopt_early_image(photo.ref, photo.pixmap, photo.box)
+            watch_early_photo(photo.ref)
     elif early is not None:
         box = QSize(*early.box)
         session.expect_early_image(early.ref, box)
@@ -132,6 +140,7 @@ def launch(
                 session.early_image_failed()
                 return
             session.adopt_early_image(early.ref, image, box)
+            watch_early_photo(early.ref)
 
         notifier = QSocketNotifier(early.done_fd, QSocketNotifier.Type.Read)
         notifier.activated.connect(adopt)

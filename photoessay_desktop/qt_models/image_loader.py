@@ -34,6 +34,7 @@ from photoessay_desktop.domain.image_ref import (
 )
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.decode_process import DecodeProcessPool
+from photoessay_desktop.imaging.file_version import FileVersion
 from photoessay_desktop.imaging.remote_fetch import RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_display_decoder import DisplayDecoder
@@ -41,6 +42,7 @@ from photoessay_desktop.qt_models.image_load_job import CANCELLED, JobRelay, Loa
 from photoessay_desktop.qt_models.image_memory_cache import ImageCacheKey, ImageMemoryCache
 from photoessay_desktop.qt_models.photo_reads import PhotoReads
 from photoessay_desktop.qt_models.photo_versions import (
+    BEFORE_FIRST_TICKET,
     DEFAULT_WATCHED_FILES,
     Observation,
     PhotoVersions,
@@ -200,6 +202,12 @@ class ImageLoader(QObject):
     def check_photos(self) -> None:
         """Look again at every photo shown (the app does this itself when it becomes active)."""
         self._versions.check()
+
+    def photo_seen(self, ref: str, version: FileVersion) -> None:
+        """`ref` is on screen from `version`, decoded outside the loader (the show's first photo,
+        decoded before the loader existed): watch it as if the loader had read it, so that a
+        change on disk is announced with `photo_changed` like any other."""
+        self._versions.observe(ref, version, BEFORE_FIRST_TICKET)
 
     @property
     def photo_versions(self) -> PhotoVersions:

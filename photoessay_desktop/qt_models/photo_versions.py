@@ -22,6 +22,9 @@ from photoessay_desktop.imaging.file_version import FileVersion, file_version
 DEFAULT_WATCHED_FILES = 256
 # A second is how long a user waits, glancing from the other program, before wondering.
 POLL_MS = 1000
+# The ticket of a stat made before any of this session's own (the show's early decode): any
+# later look at the file outranks it.
+BEFORE_FIRST_TICKET = -1
 
 
 class Observation(enum.Enum):

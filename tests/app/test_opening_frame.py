@@ -11,11 +11,12 @@ import os
 import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,7 +29,7 @@ from photoessay_desktop.storage.essay_peek import OpeningFrame, peek_opening_fra
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 from photoessay_desktop.ui.slideshow.frame_painter import FrameContent, prepare_text
 from tests.app.test_present_command import args, stuck_early_decode
-from tests.ui.slideshow_support import make_essay
+from tests.ui.slideshow_support import make_essay, write_photo
 
 
 def shown_windows() -> list[AudienceWindow]:
@@ -78,6 +79,59 @@ def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_key
     assert code == 0
     assert seen == [True, 3]
     assert not window.isVisible()
+
+
+def test_the_first_photo_re_toned_during_the_show_is_shown_anew(
+    qtbot: QtBot, essay_file: Path, tmp_path: Path
+) -> None:
+    # The first photo comes from the early decode, which the loader never saw: it must still be
+    # watched like every photo the loader read itself.
+    opening = peek_opening_frame(essay_file, 1)
+    assert opening is not None and opening.image is not None
+    screen = QApplication.primaryScreen()
+    size = screen.geometry().size() * screen.devicePixelRatio()
+    # Decoded for this very screen, the early photo is the show's own pixmap, not a stand-in
+    # until the loader's: as on a 1920x1080 projector, the loader never reads this photo.
+    early = start_early_decode(opening.image, (size.width(), size.height()))
+    assert early is not None
+    shown = show_opening_frame(
+        opening, early, screen_number=None, presenter=False, config_folder=tmp_path / "config"
+    )
+    assert shown is not None and shown.photo is not None
+    window = shown.window
+    seen: list[str] = []
+
+    def centre() -> str:
+        shot = window.grab().toImage()
+        return str(shot.pixelColor(shot.width() // 2, shot.height() // 2).name())
+
+    def re_tone() -> None:
+        seen.append(centre())  # the early photo, red
+        write_photo(Path(opening.image or ""), "#2040e0")  # saved over in place, as editors do
+
+    deadline = time.monotonic() + 20
+
+    def look() -> None:
+        if centre() != seen[-1] or time.monotonic() > deadline:
+            seen.append(centre())
+            qtbot.keyClick(window, Qt.Key.Key_Escape)
+        else:
+            QTimer.singleShot(100, look)
+
+    QTimer.singleShot(50, re_tone)
+    QTimer.singleShot(150, look)
+    code = launch(
+        load_essay(essay_file),
+        args(start=1),
+        early,
+        config_folder=tmp_path / "config",
+        opening=shown,
+    )
+    early.close()
+    assert code == 0
+    first, last = QColor(seen[0]), QColor(seen[-1])
+    assert first.red() > 150 and first.blue() < 80, seen
+    assert last.blue() > 150 and last.red() < 80, seen
 
 
 Paints = list[tuple[Screen, bool]]

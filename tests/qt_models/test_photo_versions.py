@@ -75,3 +75,41 @@ def test_a_decode_that_finds_a_new_version_tells_the_other_views(
     key = ImageCacheKey(ref, VIEW.width(), VIEW.height())
     assert loader.memory_cache.has(key, file_version(ref))  # the viewer's new one is kept
     loader.wait_for_idle(10_000)
+
+
+def test_a_photo_decoded_outside_the_loader_is_watched_once_said_to_be_on_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The show's first photo is decoded before the loader exists (app/early_decode.py).
+    loader = ImageLoader(thread_count=1)
+    ref = flat_jpeg(tmp_path / "Фото.jpg", (240, 20, 20), (300, 200))
+    version = file_version(ref)
+    assert version is not None
+    loader.photo_seen(ref, version)
+    assert ref in loader.photo_versions.watched_files
+    time.sleep(0.03)
+    flat_jpeg(tmp_path / "Фото.jpg", (20, 20, 240), (300, 200))
+    with qtbot.waitSignal(loader.photo_changed, timeout=10_000) as changed:
+        pass  # the next round of looks (once a second) sees it
+    assert changed.args == [ref]
+    loader.shutdown()
+
+
+def test_a_sighting_from_before_the_loader_never_outranks_its_own(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    loader = ImageLoader(thread_count=1, watched_files=0)
+    ref = flat_jpeg(tmp_path / "p.jpg", (240, 20, 20), (300, 200))
+    early = file_version(ref)
+    assert early is not None
+    time.sleep(0.03)
+    flat_jpeg(tmp_path / "p.jpg", (20, 20, 240), (300, 200))
+    with qtbot.waitSignal(loader.image_ready, timeout=10_000):
+        loader.request("viewer", ref, VIEW)  # the loader reads the new version itself
+    changes: list[str] = []
+    loader.photo_changed.connect(changes.append)
+    loader.photo_seen(ref, early)  # the early decode's older sighting, told late
+    qtbot.wait(50)
+    assert loader.photo_versions.known(ref) == file_version(ref)
+    assert loader.is_cached(ref, VIEW) and changes == []
+    loader.shutdown()

@@ -70,9 +70,10 @@ def test_a_photo_deleted_during_the_show_stays_up_and_shows_again_when_put_back(
     qtbot: QtBot, folder: Path, loader: ImageLoader
 ) -> None:
     session = start_on_red(qtbot, folder, loader)
-    (folder / "p0.jpg").unlink()
-    qtbot.wait(400)  # the watcher and a decode that fails have had their turn
-    assert photo_on_screen(session)
+    with qtbot.waitSignal(loader.image_failed, timeout=15_000):  # noticed, decoded again, failed
+        (folder / "p0.jpg").unlink()
+    qtbot.wait(50)  # and whatever the show does with that failure has been painted
+    assert photo_on_screen(session) and session.content(0).status_text == ""
     assert is_colour(audience_centre(session), 220, 40, 40)  # no error card in front of the room
     temporary = folder / ".p0.jpg.part"
     write_photo(temporary, "#f0d020")

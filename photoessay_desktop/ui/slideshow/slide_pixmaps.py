@@ -109,6 +109,8 @@ class SlidePixmaps(QObject):
 
     def _on_photo_changed(self, ref: str) -> None:
         for key, (photo, size, priority) in list(self._photos.items()):
+            if key not in self._photos:
+                continue  # let go by a retain() that an answer given at once set off
             if photo == ref and key not in self._pending:  # one on its way is redone by the loader
                 self._failures.pop(key, None)  # a missing photo put back shows again
                 self._pending[key] = priority
