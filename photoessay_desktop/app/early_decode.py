@@ -50,7 +50,6 @@ class EarlyPixels:
     stride: int
     fitted: tuple[int, int]  # the upright photo fitted into the box, as the loader would make it
     orientation: int  # EXIF orientation (1-8) still to apply after scaling
-    version: tuple[int, int, int]  # the file's (size, mtime_ns, ctime_ns) the pixels are of
 
 
 @dataclass
@@ -100,9 +99,7 @@ class EarlyDecode:
         pixels = memoryview(self.buffer)[start : start + stride * height]
         size, mtime_ns, ctime_ns = version
         self.version = (size, mtime_ns, ctime_ns)
-        return EarlyPixels(
-            pixels, width, height, stride, (fitted_w, fitted_h), orientation, self.version
-        )
+        return EarlyPixels(pixels, width, height, stride, (fitted_w, fitted_h), orientation)
 
     def close(self) -> None:
         """End and reap the child and close the pipe, once; the buffer stays readable.

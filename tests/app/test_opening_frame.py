@@ -38,6 +38,22 @@ def shown_windows() -> list[AudienceWindow]:
     ]
 
 
+def run_show_over(
+    shown: OpeningShow, early: EarlyDecode, essay_file: Path, tmp_path: Path, *, start: int
+) -> int:
+    """Run the real show on `shown`'s window until it ends; the early decode is closed after."""
+    try:
+        return launch(
+            load_essay(essay_file),
+            args(start=start),
+            early,
+            config_folder=tmp_path / "config",
+            opening=shown,
+        )
+    finally:
+        early.close()
+
+
 def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_keys(
     qtbot: QtBot, essay_file: Path, tmp_path: Path
 ) -> None:
@@ -68,15 +84,7 @@ def test_the_opening_frame_shows_the_photo_and_the_show_takes_over_with_held_key
         qtbot.keyClick(window, Qt.Key.Key_Escape)
 
     QTimer.singleShot(50, drive)
-    code = launch(
-        load_essay(essay_file),
-        args(start=2),
-        early,
-        config_folder=tmp_path / "config",
-        opening=shown,
-    )
-    early.close()
-    assert code == 0
+    assert run_show_over(shown, early, essay_file, tmp_path, start=2) == 0
     assert seen == [True, 3]
     assert not window.isVisible()
 
@@ -120,15 +128,7 @@ def test_the_first_photo_re_toned_during_the_show_is_shown_anew(
 
     QTimer.singleShot(50, re_tone)
     QTimer.singleShot(150, look)
-    code = launch(
-        load_essay(essay_file),
-        args(start=1),
-        early,
-        config_folder=tmp_path / "config",
-        opening=shown,
-    )
-    early.close()
-    assert code == 0
+    assert run_show_over(shown, early, essay_file, tmp_path, start=1) == 0
     first, last = QColor(seen[0]), QColor(seen[-1])
     assert first.red() > 150 and first.blue() < 80, seen
     assert last.blue() > 150 and last.red() < 80, seen

@@ -359,9 +359,9 @@ def test_a_stuck_early_decode_is_given_up_and_ended(tmp_path: Path) -> None:
 
 def test_asking_whether_an_early_decode_is_done_never_waits(tmp_path: Path) -> None:
     stuck = stuck_early_decode(tmp_path)
-    asked = time.monotonic()
-    assert not stuck.said_done()
-    assert time.monotonic() - asked < 1.0  # at once: a result() would wait for seconds
+    # Asked again and again of a child that never answers: a call that waited at all (result()
+    # waits seconds) would run into the suite's per-test timeout.
+    assert not any(stuck.said_done() for _ in range(100))
     stuck.close()
     assert not stuck.said_done()  # closed: nothing to hear any more
     photo = tmp_path / "Фото.jpg"

@@ -49,15 +49,13 @@ class SlidePixmaps(QObject):
             self._source.request(key, ref, size, priority=priority)
         return key
 
-    def put(self, ref: str, size: QSize, image: QImage | QPixmap) -> str:
-        """Adopt `ref` at `size` decoded elsewhere (the early decode started before Qt loaded);
-        returns its key."""
+    def put(self, ref: str, size: QSize, image: QImage | QPixmap) -> None:
+        """Adopt `ref` at `size` decoded elsewhere (the early decode started before Qt loaded)."""
         key = pixmap_key(ref, size)
         if not image.isNull():
             self._photos.setdefault(key, (ref, size, 0))
             self._pixmaps[key] = image if isinstance(image, QPixmap) else QPixmap.fromImage(image)
             self._pending.pop(key, None)
-        return key
 
     def pixmap(self, key: str) -> QPixmap | None:
         return self._pixmaps.get(key)
