@@ -4,8 +4,9 @@ Start-up is mostly imports (Qt, pydantic); a child forked before them decodes th
 the other core and leaves the pixels in shared memory, so the first frame is ready when the window
 is. Only plain JPEGs in sRGB are taken: without a colour profile, or with one the loader does
 not convert either (anything else is left to the loader, which handles every case correctly).
-Standard library, Pillow and imaging's sRGB test only in the child: no Qt before QApplication
-exists (MEASURED.md: Qt adopts the first thread that uses it as its main thread).
+The child uses the standard library, Pillow's C core (libjpeg) and imaging's JPEG header reader,
+and imaging's sRGB test for a photo with a profile: no Qt before QApplication exists (MEASURED.md:
+Qt adopts the first thread that uses it as its main thread).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ import select
 import signal
 import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import Any, BinaryIO
 
-if TYPE_CHECKING:
-    from PIL import ImageFile
+from photoessay_desktop.imaging.decode_limits import DEFAULT_MAX_PIXELS
 
 # magic, width, height, bytes per line (as decoded: stored orientation), fitted width and height
 # (as shown, upright), EXIF orientation, then the file's size, mtime_ns and ctime_ns as stat'ed
@@ -34,7 +34,10 @@ GUESSED_BOX = (1920, 1080)
 # very wide panorama beyond 1/8 scale; room for 8 times the box's area covers all but the oddest
 # (those go to the loader). Pages are only used when written, so the room costs nothing.
 _MAX_DECODED_AREA = 8
-_EXIF_ORIENTATION = 0x0112
+_CHUNK_BYTES = 1 << 20  # the file is given to libjpeg a megabyte at a time
+# Pillow's JPEG decoder takes its scale as "1 in n"; libjpeg then decodes at the smallest M/8 not
+# below 1/n. The n that gives each M/8 this decode uses:
+_ONE_IN = {8: 1, 4: 2, 3: 3, 2: 4, 1: 8}
 # A decode takes 60-200 ms; one that has not answered in this long is stuck (a hung network
 # share, a child that inherited a held lock), and the loader's own decode is the better bet.
 RESULT_WAIT_S = 5.0
@@ -153,35 +156,48 @@ def start_early_decode(ref: str, box: tuple[int, int] = GUESSED_BOX) -> EarlyDec
 
 def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
     try:
-        from PIL import Image
+        # Pillow's C core and a header reader of our own, not its Image module: that and its
+        # plug-ins took 20-50 ms to import and open a file here, a fifth of the way to the first
+        # frame, where these take 3 ms. The pixels come from the same libjpeg call either way.
+        from PIL import _imaging as pillow_core
 
-        Image.MAX_IMAGE_PIXELS = 200_000_000  # the app's default pixel limit: no bombs here either
-        # Stat'ed before it is read: a file replaced meanwhile is noticed by the loader's next look
-        # (it sees a newer version than this one), never taken for the version decoded.
-        info = os.stat(ref)
-        with Image.open(ref) as image:
-            if image.format != "JPEG" or image.mode not in ("RGB", "L"):
+        from photoessay_desktop.imaging.jpeg_header import read_jpeg_header
+
+        with open(ref, "rb") as file:
+            # Stat'ed before it is read: a file replaced meanwhile is noticed by the loader's next
+            # look (it sees a newer version than this one), never taken for the version decoded.
+            info = os.fstat(file.fileno())
+            header = read_jpeg_header(file)
+            # The app's default pixel limit: no bombs here either (a lower one set in
+            # Preferences is the loader's to apply, as it does to this photo too).
+            if header is None or header.width * header.height > DEFAULT_MAX_PIXELS:
                 return False
-            icc_profile = image.info.get("icc_profile")
-            if icc_profile and not _is_srgb(icc_profile):
+            if header.icc_profile is not None and not _is_srgb(header.icc_profile):
                 return False  # converting colours is the loader's job
-            orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
-            if orientation not in range(1, 9):
-                orientation = 1
+            orientation = header.orientation if header.orientation in range(1, 9) else 1
             turned = orientation in (5, 6, 7, 8)
             stored_box = (box[1], box[0]) if turned else box
-            scale = min(stored_box[0] / image.width, stored_box[1] / image.height, 1.0)
-            fitted = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-            if not _dct_scale_three_eighths(image, scale):
-                image.draft("RGB", fitted)
+            scale = min(stored_box[0] / header.width, stored_box[1] / header.height, 1.0)
+            fitted = (max(1, round(header.width * scale)), max(1, round(header.height * scale)))
             # Scaling to the fitted size and turning upright are the parent's: Qt's smooth
             # (area-averaging) scale takes about 4 ms where Pillow's BOX took 25-40 ms here.
-            width, height = image.size
+            eighths = _dct_eighths(header.width, header.height, scale, fitted)
+            width = -(-header.width * eighths // 8)  # libjpeg's own rounding: up
+            height = -(-header.height * eighths // 8)
             stride = width * _BYTES_PER_PIXEL
-            end = _HEADER.size + stride * height
-            if end > len(buffer):
+            if _HEADER.size + stride * height > len(buffer):
                 return False
-            _decode_straight_into(image, memoryview(buffer)[_HEADER.size : end])
+            # Straight into the shared buffer (RGBX rows, as Pillow keeps RGB): no copy and no
+            # second 13 MB of fresh pages (about 25 ms on a 24 MP photo). Grey is made RGB by
+            # libjpeg on the way.
+            image = pillow_core.map_buffer(
+                buffer, (width, height), "raw", _HEADER.size, ("RGBX", stride, 1)
+            )
+            decoder = pillow_core.jpeg_decoder("RGBX", "RGB", "", _ONE_IN[eighths], 0)
+            decoder.setimage(image, (0, 0, width, height))
+            file.seek(0)
+            if not _feed(decoder, file):
+                return False
             shown = (fitted[1], fitted[0]) if turned else fitted
             version = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
             _HEADER.pack_into(
@@ -192,57 +208,42 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
         return False
 
 
-def _is_srgb(icc_profile: object) -> bool:
+def _feed(decoder: Any, file: BinaryIO) -> bool:
+    """Give the whole file to Pillow's JPEG decoder, as Pillow's own load() does; True when
+    libjpeg finished the photo without an error, False for a broken or truncated file."""
+    pending = b""
+    try:
+        while True:
+            chunk = file.read(_CHUNK_BYTES)
+            if not chunk:
+                return False  # the file ended before the photo did
+            data = pending + chunk
+            consumed, error = decoder.decode(data)
+            if consumed < 0:
+                return bool(error >= 0)
+            pending = data[consumed:]
+    finally:
+        decoder.cleanup()
+
+
+def _dct_eighths(width: int, height: int, scale: float, fitted: tuple[int, int]) -> int:
+    """How many eighths of its size libjpeg decodes the photo at: the smallest the fitted
+    photo is not enlarged from.
+
+    3/8 where that fits, which Pillow's draft() does not offer: for a 24 MP photo on a 1080p
+    screen it decodes 2250x1500 instead of 3000x2000, a fifth faster (djpeg -scale 3/8, the
+    benchmark's floor). Otherwise 1/8, 1/4, 1/2 or whole, chosen as Pillow's draft() chooses.
+    """
+    if 1 / 4 < scale <= 3 / 8:
+        return 3
+    whole = min(width // fitted[0], height // fitted[1])
+    return 8 // next(step for step in (8, 4, 2, 1) if whole >= step)
+
+
+def _is_srgb(icc_profile: bytes) -> bool:
     """Whether the photo's profile is one the loader shows as it is (sRGB): then this decode's
     pixels are the loader's. Its own rule, so the two cannot disagree; 3 ms of imports, only for
     a photo with a profile."""
     from photoessay_desktop.imaging.colour import is_srgb_profile
 
-    return isinstance(icc_profile, bytes) and is_srgb_profile(icc_profile)
-
-
-def _decode_straight_into(image: ImageFile.ImageFile, pixels: memoryview) -> None:
-    """Decode `image` into `pixels` as RGBX rows, straight from libjpeg where Pillow allows.
-
-    Pillow keeps an RGB image as RGBX in memory and decodes into whatever image memory it is
-    given; given a view of the shared buffer, the pixels land there with no copy and no second
-    13 MB of fresh pages (about 25 ms saved on a 24 MP photo). Greyscale, or a Pillow that
-    allocates its own memory after all, is copied instead.
-    """
-    from PIL import Image
-
-    if image.mode == "RGB":
-        # Any writable buffer works; Pillow's annotation names bytes and arrays only.
-        memory = cast("bytearray", pixels)
-        shared = Image.frombuffer("RGBX", image.size, memory, "raw", "RGBX", 0, 1)
-        image.im = shared.im
-        image._mode = "RGBX"  # libjpeg's RGB rows are unpacked into RGBX, as for any RGB image
-        image.load()
-        if image.im is shared.im:
-            return
-    pixels[:] = image.convert("RGB").tobytes("raw", "RGBX")
-
-
-def _dct_scale_three_eighths(image: ImageFile.ImageFile, scale: float) -> bool:
-    """Have libjpeg decode at 3/8 where that is the smallest scale not below `scale`.
-
-    Pillow's draft mode offers 1/2, 1/4 and 1/8 only, so a 24 MP photo for a 1080p screen was
-    decoded at 3000x2000 and resized; libjpeg-turbo's 3/8 (djpeg -scale 3/8, the benchmark's
-    floor) gives 2250x1500 a fifth faster. Pillow passes its scale to libjpeg as 1/scale, and
-    libjpeg picks the smallest M/8 not below that: 1/3 gives 3/8. This sets what draft() would
-    set, for 3/8, and checks Pillow's own bookkeeping first; on any surprise it declines and
-    draft() is used. Only the early decode does this: it is a head start, and the loader's
-    decode (the reference) is used whenever this one gives up.
-    """
-    if not 1 / 4 < scale <= 3 / 8 or image.decoderconfig or len(image.tile) != 1:
-        return False
-    from PIL import ImageFile as PillowImageFile
-
-    tile = image.tile[0]
-    if tile.codec_name != "jpeg" or tile.extents != (0, 0, *image.size):
-        return False
-    size = ((image.width * 3 + 7) // 8, (image.height * 3 + 7) // 8)
-    image.tile = [PillowImageFile._Tile(tile.codec_name, (0, 0, *size), tile.offset, tile.args)]
-    image._size = size
-    image.decoderconfig = (3, 0)
-    return True
+    return is_srgb_profile(icc_profile)

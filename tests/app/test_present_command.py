@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import struct
 import subprocess
 import sys
 import time
@@ -225,6 +226,45 @@ def assert_early_photo_matches_a_careful_decode(photo: Path, box: tuple[int, int
     assert mean < 2.0, f"mean difference {mean:.2f}"
 
 
+@pytest.mark.parametrize("kind", ["grey", "progressive", "4:4:4", "restart markers"])
+def test_every_plain_kind_of_jpeg_is_decoded_early_as_carefully(
+    qtbot: QtBot, tmp_path: Path, kind: str
+) -> None:
+    photo = tmp_path / f"Фото {kind}.jpg"
+    image = photo_like((1200, 800))
+    if kind == "grey":  # black-and-white photo essays: libjpeg makes them RGB on the way
+        image.convert("L").save(photo, quality=95)
+    elif kind == "progressive":
+        image.save(photo, quality=95, progressive=True)
+    elif kind == "4:4:4":
+        image.save(photo, quality=95, subsampling=0)
+    else:
+        image.save(photo, quality=95, restart_marker_rows=1)
+    assert_early_photo_matches_a_careful_decode(photo, (400, 300))
+
+
+def test_a_plain_jpeg_is_decoded_early_without_pillows_image_module(tmp_path: Path) -> None:
+    # The point of the child's own header reader: Pillow's Image module and its plug-ins took
+    # 20-50 ms to import and open a file in the child, on the way to the first frame.
+    photo = tmp_path / "Фото.jpg"
+    photo_like((1200, 800)).save(photo, quality=95)
+    probe = (
+        "import mmap, sys\n"
+        "from photoessay_desktop.app import early_decode\n"
+        "done = early_decode._decode_into(sys.argv[1], (400, 300), mmap.mmap(-1, 16 << 20))\n"
+        "print(done, 'PIL.Image' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe, str(photo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert run.stdout.split() == ["True", "False"]
+
+
 SAMPLE_PHOTOS = Path(__file__).resolve().parents[2] / "sample_essays" / "lakes" / "photos"
 
 
@@ -246,9 +286,11 @@ def test_a_photo_with_an_srgb_profile_is_decoded_early_too(
     assert_early_photo_matches_a_careful_decode(photo, (640, 400))
 
 
-@pytest.mark.parametrize("kind", ["png", "icc", "lab", "broken"])
+@pytest.mark.parametrize(
+    "kind", ["png", "icc", "lab", "broken", "cut short", "cmyk", "mpo", "bomb", "empty"]
+)
 def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kind: str) -> None:
-    photo = tmp_path / f"odd.{kind}"
+    photo = tmp_path / f"odd {kind}.jpg"
     if kind == "png":
         Image.new("RGB", (64, 48)).save(photo, "PNG")
     elif kind == "icc":
@@ -258,6 +300,22 @@ def test_the_early_decode_leaves_unusual_files_to_the_loader(tmp_path: Path, kin
 
         profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
         Image.new("RGB", (64, 48)).save(photo, "JPEG", icc_profile=profile)
+    elif kind == "cut short":  # the header is whole, the scan is not: a download cut short
+        photo_like((600, 400)).save(photo, quality=95)
+        photo.write_bytes(photo.read_bytes()[:-5000])
+    elif kind == "cmyk":
+        Image.new("CMYK", (64, 48), (0, 90, 90, 0)).save(photo, "JPEG")
+    elif kind == "mpo":  # a camera's multi-picture file: Pillow's MPO reader is the loader's
+        frames = [Image.new("RGB", (64, 48), (200, 0, 0)), Image.new("RGB", (64, 48))]
+        frames[0].save(photo, "MPO", save_all=True, append_images=frames[1:])
+    elif kind == "bomb":  # a header claiming 4 gigapixels, over the app's 200 MP limit
+        Image.new("RGB", (64, 48)).save(photo, "JPEG")
+        data = bytearray(photo.read_bytes())
+        frame = data.index(b"\xff\xc0")
+        data[frame + 5 : frame + 9] = struct.pack(">HH", 65000, 65000)
+        photo.write_bytes(bytes(data))
+    elif kind == "empty":
+        photo.write_bytes(b"")
     else:
         photo.write_bytes(b"\xff\xd8\xff\xe0 truncated")
     early = start_early_decode(str(photo), (1920, 1080))
