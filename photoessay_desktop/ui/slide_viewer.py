@@ -6,7 +6,7 @@ photo shows a text card. Pixels come from the injected image source; all text is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
@@ -40,6 +40,9 @@ class SlideViewer(QWidget):
         self._row = -1
         self._ref: str | None = None
         self._pending = False  # a decode for _ref is under way
+        # What the file's facts said against the photo when it was last shown or asked for
+        # ("" for nothing): the photo is asked for again when that changes, not on every edit.
+        self._objection = ""
         self._photos_paused = False  # start-up: the first paint goes before any decode
 
         photo_page = PhotoPage(self)
@@ -149,7 +152,8 @@ class SlideViewer(QWidget):
         reason = self._placeholder()
         if self._ref is None:
             return
-        if self._images is None or reason not in ("", "Loading…"):
+        self._objection = _objection(reason)
+        if self._images is None or self._objection:
             self.photo.set_image(None, f"{reason}\n{self._ref}" if reason else self._ref)
             return
         self.photo.set_image(None, "Loading…")
@@ -182,7 +186,23 @@ class SlideViewer(QWidget):
         if row == self._row:
             self.show_slide(row)
 
-    def _on_model_data_changed(self, *_args: object) -> None:
-        # Facts may have changed (a relinked or restored file): retry a photo that had none.
-        if self._ref is not None and not self._pending and not self.photo.has_image():
+    def _on_model_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles: object
+    ) -> None:
+        # Rows change for many reasons: a caption typed, a thumbnail in, facts re-read. Only new
+        # facts about this photo (a restored file, a host allowed) are a reason to show it anew.
+        # A photo that failed to decode is asked for again when its file changes
+        # (_on_photo_changed), not on each keystroke in its caption, which flickered
+        # "Loading…" and decoded the broken file again every time.
+        if self._ref is None or self._pending or self.photo.has_image():
+            return
+        if not top_left.row() <= self._row <= bottom_right.row():
+            return
+        if _objection(self._placeholder()) != self._objection:
             self._load()
+
+
+def _objection(reason: str) -> str:
+    """What a slide's placeholder says against showing its photo: "" when nothing (the file is
+    fine, or its facts are still being read)."""
+    return "" if reason in ("", "Loading…") else reason

@@ -124,6 +124,7 @@ class Editor:
     dialogs: ScriptedDialogs
     prompts: ScriptedPrompts
     config: Path
+    images: ImageLoader | None = None  # the real background loader, when asked for
 
 
 MakeEditor = Callable[..., Editor]
@@ -176,7 +177,7 @@ def make_editor(qtbot: QtBot, tmp_path: Path) -> Iterator[MakeEditor]:
             window.activateWindow()
             # Shortcuts only reach the active window: wait until Qt says it is.
             qtbot.waitUntil(window.isActiveWindow)
-        return Editor(window, dialogs, prompts, folder)
+        return Editor(window, dialogs, prompts, folder, loader)
 
     yield make
     for window in windows:

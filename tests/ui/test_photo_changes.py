@@ -17,7 +17,7 @@ from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.qt_models.slide_roles import SlideRole
 from photoessay_desktop.storage.essay_file import save_essay
 from photoessay_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import MakeEditor
+from tests.ui.conftest import MakeEditor, type_text
 
 RED, GREEN, BLUE, YELLOW = (220, 30, 30), (30, 200, 60), (30, 40, 220), (230, 210, 20)
 
@@ -154,3 +154,41 @@ def test_a_photo_deleted_meanwhile_says_so(
     write_photo(essay.parent / "harbour.jpg", YELLOW)
     qtbot.waitUntil(lambda: viewer_shows(window, YELLOW), timeout=15_000)
     qtbot.waitUntil(lambda: card_shows(window, 0, YELLOW), timeout=15_000)
+
+
+def test_typing_a_caption_leaves_a_photo_that_cannot_be_decoded_alone(
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # The header is whole (its facts read fine), the scan is cut short: only the decode fails.
+    # The window is not shown, so the list has asked for no thumbnail: the row says only what the
+    # facts say ("Loading…"), as it does for a row not yet painted.
+    folder = tmp_path / "Фото"
+    folder.mkdir()
+    photo = folder / "обрезано.jpg"
+    Image.effect_noise((640, 480), 60).convert("RGB").save(photo, "JPEG", quality=92)
+    photo.write_bytes(photo.read_bytes()[:4000])
+    path = folder / "broken.essay.json"
+    save_essay(Essay(title="Broken", slides=(Slide(id="a", image=str(photo), credit="AFP"),)), path)
+    editor = make_editor(images=True, show=False)
+    window = editor.window
+    assert editor.images is not None
+    failed: list[str] = []
+    editor.images.image_failed.connect(lambda key, _reason: failed.append(key))
+    window.files.start(path)
+    window.slide_list.select_rows([0])
+    qtbot.waitUntil(
+        lambda: "Cannot show this photo" in window.viewer.photo.accessibleDescription(),
+        timeout=15_000,
+    )
+    decodes = len(failed)
+    shown: list[str] = []
+    for letter in "Бахмут":
+        type_text(window.edit_panel.caption, letter)
+        shown.append(window.viewer.photo.accessibleDescription())
+    qtbot.waitUntil(lambda: window.document.essay.slides[0].caption == "Бахмут")
+    # Any change to a row used to ask for the photo again: "Loading…" on each keystroke, and
+    # the broken file decoded again each time.
+    assert all("Cannot show this photo" in said for said in shown), shown
+    qtbot.wait(300)  # a decode asked for would have failed by now (the first took far less)
+    assert len(failed) == decodes
+    assert "Cannot show this photo" in window.viewer.photo.accessibleDescription()
