@@ -49,6 +49,7 @@ _TIFF_UNIT_BYTES = {
 # A camera's header (Exif with its thumbnail, XMP, a profile) is well under a megabyte; a file
 # that goes on longer before its first scan is not a plain photo, and need not be read here.
 _MAX_HEADER_BYTES = 4 * 1024 * 1024
+_MAX_FILL_BYTES = 64  # 0xFF bytes allowed before a marker; encoders write none or a few
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +121,11 @@ def _next_marker(stream: BinaryIO) -> int | None:
     """The next marker's code, past any fill bytes; None where a segment does not start."""
     if stream.read(1) != b"\xff":
         return None
-    while True:
+    for _ in range(_MAX_FILL_BYTES + 1):
         byte = stream.read(1)
-        if not byte:
-            return None
         if byte != b"\xff":
-            return byte[0]
+            return byte[0] if byte else None
+    return None  # a file of nothing but fill: not a photo, and not to be read byte by byte
 
 
 def _frame_size(payload: bytes) -> tuple[int, int, int] | None:

@@ -170,6 +170,7 @@ def test_files_that_are_not_plain_jpegs_are_declined() -> None:
         "two Exif blocks": with_segment(jpeg(orientation=1), second_exif),
         "a multi-picture file": mpo.getvalue(),
         "a header longer than any camera's": with_segment(plain, segment(0xE5, bytes(65533)) * 70),
+        "fill bytes without end": b"\xff\xd8" + b"\xff" * 5_000_000,
         "a lossless frame": plain.replace(b"\xff\xc0", b"\xff\xc3", 1),
         "a 12-bit frame": plain.replace(b"\xff\xc0\x00\x11\x08", b"\xff\xc0\x00\x11\x0c", 1),
         "a profile in pieces numbered wrongly": with_segment(
@@ -207,3 +208,9 @@ def test_a_huge_claimed_size_is_read_without_reading_any_pixels() -> None:
     data[frame + 5 : frame + 9] = struct.pack(">HH", 65000, 65000)
     header = header_of(bytes(data))
     assert header is not None and (header.width, header.height) == (65000, 65000)
+
+
+def test_a_few_fill_bytes_before_a_marker_are_allowed() -> None:
+    plain = jpeg()
+    header = assert_agrees_with_pillow(plain[:2] + b"\xff" * 5 + plain[2:])
+    assert header == header_of(plain) and header is not None
