@@ -35,6 +35,11 @@ GUESSED_BOX = (1920, 1080)
 # (those go to the loader). Pages are only used when written, so the room costs nothing.
 _MAX_DECODED_AREA = 8
 _CHUNK_BYTES = 1 << 20  # the file is given to libjpeg a megabyte at a time
+# The most pixels the loader opens: the app's default limit, or Pillow's own refusal (twice its
+# MAX_IMAGE_PIXELS, the default kept in every process), whichever is lower. Not a photo more:
+# the early frame must not show what the loader then says is too large. (A lower limit set in
+# Preferences is the show's to apply, as it does to this photo too.)
+_MOST_PIXELS = min(DEFAULT_MAX_PIXELS, 2 * (1024 * 1024 * 1024 // 4 // 3))
 # Pillow's JPEG decoder takes its scale as "1 in n"; libjpeg then decodes at the smallest M/8 not
 # below 1/n. The n that gives each M/8 this decode uses:
 _ONE_IN = {8: 1, 4: 2, 3: 3, 2: 4, 1: 8}
@@ -168,11 +173,10 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
             # look (it sees a newer version than this one), never taken for the version decoded.
             info = os.fstat(file.fileno())
             header = read_jpeg_header(file)
-            # The app's default pixel limit: no bombs here either (a lower one set in
-            # Preferences is the loader's to apply, as it does to this photo too).
-            if header is None or header.width * header.height > DEFAULT_MAX_PIXELS:
+            if header is None or header.width * header.height > _MOST_PIXELS:
                 return False
-            if header.icc_profile is not None and not _is_srgb(header.icc_profile):
+            # An empty profile is none, to the loader as well.
+            if header.icc_profile and not _is_srgb(header.icc_profile):
                 return False  # converting colours is the loader's job
             orientation = header.orientation if header.orientation in range(1, 9) else 1
             turned = orientation in (5, 6, 7, 8)

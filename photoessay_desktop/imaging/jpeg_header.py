@@ -5,9 +5,10 @@ For the show's early decode (app/early_decode.py), which runs in a child that sh
 within milliseconds of its fork: Pillow's Image module and its plug-ins take 20-50 ms to import
 there, as long as the rest of the child's start. It is narrow on purpose. It answers only for the
 plain case, an 8-bit Huffman JPEG (baseline, extended or progressive) with at most one Exif block,
-a plain orientation entry and a whole colour profile, and says None for anything else; the loader
-and Pillow then read that file the usual way. Where it answers, it agrees with Pillow
-(tests/imaging/test_jpeg_header.py checks that against Pillow's own reading).
+a plain orientation entry (or none, and none in XMP either) and a whole colour profile, and says
+None for anything else; the loader and Pillow then read that file the usual way. Where it
+answers, it agrees with Pillow (tests/imaging/test_jpeg_header.py checks that against Pillow's
+own reading of generated, damaged and hostile headers).
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ _PLAIN_MARKERS = _SOF_HUFFMAN | {_SOS, _DQT, _DHT, _DRI, _COM} | set(range(0xE0,
 _EXIF = b"Exif\x00\x00"
 _ICC = b"ICC_PROFILE\x00"
 _MPF = b"MPF\x00"  # a multi-picture file: Pillow opens it as MPO, not JPEG
+_XMP = b"http://ns.adobe.com/xap/1.0/\x00"
+_XMP_ORIENTATION = b"tiff:Orientation"
 _ORIENTATION_TAG = 0x0112
+_ABSENT = -1  # no orientation entry (0 is an entry, if a meaningless one)
 _SHORT = 3
 # Bytes per value of each TIFF field type Pillow reads (others it skips, and so does this).
 _TIFF_UNIT_BYTES = {
@@ -49,6 +53,7 @@ _TIFF_UNIT_BYTES = {
 # A camera's header (Exif with its thumbnail, XMP, a profile) is well under a megabyte; a file
 # that goes on longer before its first scan is not a plain photo, and need not be read here.
 _MAX_HEADER_BYTES = 4 * 1024 * 1024
+_MAX_SEGMENTS = 1000  # and well under a hundred segments (a few dozen at most)
 _MAX_FILL_BYTES = 64  # 0xFF bytes allowed before a marker; encoders write none or a few
 
 
@@ -71,9 +76,11 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
         return None
     size: tuple[int, int, int] | None = None
     exif: bytes | None = None
+    xmp_orientation = False
     icc_chunks: list[bytes] = []
-    read = 2
-    while read < _MAX_HEADER_BYTES:
+    for _ in range(_MAX_SEGMENTS):
+        if stream.tell() > _MAX_HEADER_BYTES:
+            return None
         marker = _next_marker(stream)
         if marker not in _PLAIN_MARKERS:
             return None
@@ -84,7 +91,6 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
         payload = stream.read(length - 2) if length >= 2 else b""
         if length < 2 or len(payload) != length - 2:
             return None
-        read += 4 + len(payload)
         if marker == _SOS:  # the scan's own header is whole: what follows is libjpeg's
             break
         if marker in _SOF_HUFFMAN:
@@ -99,6 +105,9 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
             if exif is not None:
                 return None  # Pillow joins a second block to the first: not plain
             exif = payload[len(_EXIF) :]
+        elif marker == _APP1 and payload.startswith(_XMP):
+            # Pillow takes the orientation from XMP where Exif has none (not plain either).
+            xmp_orientation = xmp_orientation or _XMP_ORIENTATION in payload
         elif marker == _APP2 and payload.startswith(_ICC):
             if size is not None:
                 return None  # Pillow only reads a profile before the frame header
@@ -109,12 +118,16 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
         return None
     if size is None:
         return None
-    orientation = 1 if exif is None else _orientation(exif)
+    orientation = _ABSENT if exif is None else _orientation(exif)
+    if orientation is None or (orientation == _ABSENT and xmp_orientation):
+        return None
     icc_profile = _icc_profile(icc_chunks) if icc_chunks else None
-    if orientation is None or (icc_chunks and icc_profile is None):
+    if icc_chunks and icc_profile is None:
         return None
     width, height, components = size
-    return JpegHeader(width, height, components, orientation, icc_profile)
+    return JpegHeader(
+        width, height, components, 1 if orientation == _ABSENT else orientation, icc_profile
+    )
 
 
 def _next_marker(stream: BinaryIO) -> int | None:
@@ -149,8 +162,8 @@ def _tables_whole(payload: bytes) -> bool:
 
 
 def _orientation(tiff: bytes) -> int | None:
-    """The orientation entry of an Exif block's first directory (1 without one); None where
-    the block is malformed or the entry is anything but one plain SHORT."""
+    """The orientation entry of an Exif block's first directory (_ABSENT without one); None
+    where the block is malformed or the entry is anything but one plain SHORT."""
     order = tiff[:4]
     if order == b"II*\x00":
         endian = "<"
@@ -170,8 +183,8 @@ def _orientation(tiff: bytes) -> int | None:
     for index in range(count):
         entry = directory + 2 + 12 * index
         tag, kind, values, offset = struct.unpack_from(endian + "HHII", tiff, entry)
-        # Pillow stops reading the directory at an entry whose data lies past the block's end,
-        # and loses the entries after it: such a block is not plain.
+        # Pillow stops reading the directory at an entry whose data it cannot read (past the
+        # block's end), losing the entries after it: such a block is not plain.
         size = values * _TIFF_UNIT_BYTES.get(kind, 0)
         if size > 4 and offset + size > len(tiff):
             return None
@@ -180,7 +193,7 @@ def _orientation(tiff: bytes) -> int | None:
         if found is not None or kind != _SHORT or values != 1:
             return None
         (found,) = struct.unpack_from(endian + "H", tiff, entry + 8)
-    return 1 if found is None else found
+    return _ABSENT if found is None else found
 
 
 def _icc_profile(chunks: list[bytes]) -> bytes | None:

@@ -18,10 +18,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from photoessay_desktop.app import early_decode
 from photoessay_desktop.app.early_decode import EarlyDecode, start_early_decode
 from photoessay_desktop.app.opening_frame import early_image, fit_early_pixels
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.domain.essay import Essay, Slide
+from photoessay_desktop.imaging.decode_limits import DEFAULT_MAX_PIXELS
 from photoessay_desktop.settings.preferences import Preferences
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
@@ -241,6 +243,55 @@ def test_every_plain_kind_of_jpeg_is_decoded_early_as_carefully(
     else:
         image.save(photo, quality=95, restart_marker_rows=1)
     assert_early_photo_matches_a_careful_decode(photo, (400, 300))
+
+
+@pytest.mark.parametrize(
+    ("size", "box", "decoded", "one_in"),
+    [
+        ((1200, 800), (400, 300), (450, 300), 3),  # libjpeg's 3/8, which draft() does not offer
+        ((1000, 700), (450, 400), (500, 350), 2),  # 1/2
+        ((1600, 900), (300, 200), (400, 225), 4),  # 1/4
+        ((4000, 400), (300, 300), (500, 50), 8),  # 1/8: a panorama
+        ((301, 199), (400, 300), (301, 199), 1),  # whole: smaller than the box
+    ],
+)
+def test_the_early_decode_gives_libjpegs_own_pixels_at_the_scale_chosen(
+    tmp_path: Path,
+    size: tuple[int, int],
+    box: tuple[int, int],
+    decoded: tuple[int, int],
+    one_in: int,
+) -> None:
+    photo = tmp_path / "Фото.jpg"
+    photo_like(size).save(photo, quality=95)
+    early = start_early_decode(str(photo), box)
+    assert early is not None
+    result = early.result()
+    assert result is not None
+    assert (result.width, result.height) == decoded
+    with Image.open(photo) as image:  # Pillow's own decode at that scale, as draft() sets it up
+        (tile,) = image.tile
+        image.tile = [tile._replace(extents=(0, 0, *decoded))]
+        image._size = decoded
+        image.decoderconfig = (one_in, 0)
+        image.load()
+        assert bytes(result.pixels) == image.tobytes("raw", "RGBX")
+
+
+def test_the_early_decode_opens_nothing_the_loader_would_refuse(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The ceiling is the loader's: the app's limit or Pillow's own refusal, the lower.
+    assert min(DEFAULT_MAX_PIXELS, 2 * Image.MAX_IMAGE_PIXELS) == early_decode._MOST_PIXELS
+    photo = tmp_path / "Фото.jpg"
+    Image.new("RGB", (64, 48), (10, 20, 30)).save(photo)
+    for ceiling, decoded in ((64 * 48 - 1, False), (64 * 48, True)):
+        monkeypatch.setattr(
+            early_decode, "_MOST_PIXELS", ceiling
+        )  # the child is a fork: it sees this
+        early = start_early_decode(str(photo), (1920, 1080))
+        assert early is not None
+        assert (early.result() is not None) == decoded
 
 
 def test_a_plain_jpeg_is_decoded_early_without_pillows_image_module(tmp_path: Path) -> None:

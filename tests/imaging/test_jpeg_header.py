@@ -25,8 +25,11 @@ def header_of(data: bytes) -> JpegHeader | None:
 def pillows_reading(data: bytes) -> tuple[int, int, int, int, bytes | None] | None:
     """What Pillow says of the same bytes, in the reader's terms; None where Pillow fails or the
     file is not one the reader answers for (not a JPEG to Pillow, or not grey or colour)."""
+    limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # a size, not a bomb: the reader reads no pixels
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as image:
+            warnings.simplefilter("ignore")  # Pillow's own complaints about damage
             if image.format != "JPEG" or image.mode not in ("L", "RGB"):
                 return None
             orientation = image.getexif().get(ORIENTATION, 1)
@@ -34,6 +37,8 @@ def pillows_reading(data: bytes) -> tuple[int, int, int, int, bytes | None] | No
             return (*image.size, components, orientation, image.info.get("icc_profile"))
     except Exception:
         return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def assert_agrees_with_pillow(data: bytes) -> JpegHeader | None:
@@ -137,9 +142,7 @@ def test_damaged_headers_never_raise_and_never_disagree(
     data = bytearray(DAMAGEABLE)
     for at, value in flips:
         data[at] = value
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Pillow's own complaints about the damage
-        assert_agrees_with_pillow(bytes(data[:keep]))
+    assert_agrees_with_pillow(bytes(data[:keep]))
 
 
 def segment(marker: int, payload: bytes) -> bytes:
@@ -214,3 +217,109 @@ def test_a_few_fill_bytes_before_a_marker_are_allowed() -> None:
     plain = jpeg()
     header = assert_agrees_with_pillow(plain[:2] + b"\xff" * 5 + plain[2:])
     assert header == header_of(plain) and header is not None
+
+
+XMP = b"http://ns.adobe.com/xap/1.0/\x00"
+
+
+def exif_block(entries: list[tuple[int, int, int, bytes]], order: str = "<") -> bytes:
+    """An Exif APP1 payload with one directory of (tag, type, count, value or offset) entries."""
+    prefix = b"II*\x00" if order == "<" else b"MM\x00*"
+    body = b"".join(
+        struct.pack(order + "HHI", tag, kind, count) + value.ljust(4, b"\x00")
+        for tag, kind, count, value in entries
+    )
+    return b"Exif\x00\x00" + prefix + struct.pack(order + "IH", 8, len(entries)) + body + bytes(4)
+
+
+def test_each_thing_pillow_reads_its_own_way_is_declined() -> None:
+    plain = jpeg()
+    frame = plain.index(b"\xff\xc0")
+    six, far = struct.pack("<H", 6), struct.pack("<I", 5000)
+    declined = {
+        # Pillow takes the orientation from XMP when Exif has none, in either form.
+        "an orientation in XMP only": with_segment(
+            plain, segment(0xE1, XMP + b'<x tiff:Orientation="6"/>')
+        ),
+        "an orientation in an XMP element": with_segment(
+            plain, segment(0xE1, XMP + b"<tiff:Orientation>8</tiff:Orientation>")
+        ),
+        "a profile after the frame header": plain[:frame]
+        + plain[frame : frame + 19]
+        + segment(0xE2, b"ICC_PROFILE\x00\x01\x01abc")
+        + plain[frame + 19 :],
+        "a quantisation table cut short": with_segment(plain, segment(0xDB, b"\x00" + bytes(30))),
+        # Pillow stops at an entry whose data lies past the block, and loses the orientation.
+        "an entry whose data is not there": with_segment(
+            plain,
+            segment(0xE1, exif_block([(0x011A, 5, 1, far), (ORIENTATION, 3, 1, six)])),
+        ),
+        "two thousand empty comments": with_segment(plain, segment(0xFE, b"") * 2000),
+    }
+    for what, data in declined.items():
+        assert header_of(data) is None, what
+        assert_agrees_with_pillow(data)
+    # Exif has the last word over XMP, as in Pillow.
+    both = with_segment(jpeg(orientation=3), segment(0xE1, XMP + b'<x tiff:Orientation="6"/>'))
+    header = assert_agrees_with_pillow(both)
+    assert header is not None and header.orientation == 3
+
+
+BASE = jpeg((16, 8))
+FRAME_TO_SCAN = BASE[BASE.index(b"\xff\xdb") :]  # tables, frame, scan: what every file keeps
+
+
+@st.composite
+def tiff_entries(draw: st.DrawFn) -> bytes:
+    order = draw(st.sampled_from(["<", ">"]))
+    entries = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from([ORIENTATION, ORIENTATION, 0x010F, 0x8769, 0x011A]),
+                st.sampled_from([1, 2, 3, 3, 3, 4, 5, 7, 9, 13, 16, 0, 17]),
+                st.sampled_from([0, 1, 1, 1, 2, 5, 300, 2**32 - 1]),
+                st.binary(min_size=4, max_size=4) | st.just(struct.pack("<H", 6)),
+            ),
+            max_size=5,
+        )
+    )
+    block = exif_block(entries, order)
+    cut = draw(st.none() | st.integers(6, len(block)))
+    return block[:cut]
+
+
+@st.composite
+def header_segments(draw: st.DrawFn) -> bytes:
+    """Segments a photo's header may hold, good and bad, in any order and number."""
+    icc_piece = st.builds(
+        lambda number, total, data: b"ICC_PROFILE\x00" + bytes([number, total]) + data,
+        st.integers(0, 3),
+        st.integers(0, 3),
+        st.binary(max_size=20),
+    )
+    one = st.one_of(
+        tiff_entries().map(lambda block: segment(0xE1, block)),
+        st.sampled_from([b'tiff:Orientation="6"', b"<tiff:Orientation>3<", b"nothing"]).map(
+            lambda form: segment(0xE1, XMP + b"<x>" + form + b"</x>")
+        ),
+        icc_piece.map(lambda piece: segment(0xE2, piece)),
+        st.builds(
+            segment,
+            st.sampled_from([0xFE, 0xE0, 0xED, 0xEF, 0xDD, 0xDB, 0xC4, 0xC0, 0xC3, 0xCC, 0xDE]),
+            st.binary(max_size=20),
+        ),
+        st.integers(1, 70).map(lambda count: b"\xff" * count),  # fill bytes
+    )
+    return b"".join(draw(st.lists(one, max_size=6)))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=header_segments(), tables=header_segments())
+def test_hostile_headers_are_read_as_pillow_reads_them_or_declined(
+    before: bytes, tables: bytes
+) -> None:
+    # Segments go before the tables (where cameras put Exif and profiles) and between the
+    # tables and the frame header, where Pillow reads some of them differently.
+    frame = FRAME_TO_SCAN.index(b"\xff\xc0")
+    data = b"\xff\xd8" + before + FRAME_TO_SCAN[:frame] + tables + FRAME_TO_SCAN[frame:]
+    assert_agrees_with_pillow(data)
