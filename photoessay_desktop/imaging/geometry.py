@@ -43,6 +43,23 @@ def orientation_of(image: Image.Image) -> int:
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
+def orientation_only_in_xmp(image: Image.Image) -> bool:
+    """Whether the opened image's orientation comes from its XMP packet, EXIF having none.
+
+    Pillow (orientation_of) reads one there; readers that honour EXIF alone, as Qt's does, would
+    show such a photo the way it is stored.
+    """
+    xmp = image.info.get("xmp")
+    if not (isinstance(xmp, bytes) and b"tiff:Orientation" in xmp):
+        return False
+    exif = Image.Exif()
+    try:
+        exif.load(image.info.get("exif") or b"")
+    except Exception:  # a damaged EXIF block holds no orientation Qt could read either
+        return True
+    return EXIF_ORIENTATION_TAG not in exif
+
+
 def swaps_axes(orientation: int) -> bool:
     """True when the stored pixels are on their side (orientations 5-8)."""
     return orientation in _SWAPPING

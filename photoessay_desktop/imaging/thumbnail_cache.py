@@ -19,7 +19,7 @@ from photoessay_desktop.imaging.atomic_write import replace_file
 from photoessay_desktop.imaging.file_version import FileVersion, file_version
 
 # Bump when the pipeline changes what a derivative looks like (filters, colour handling).
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2  # 2: photos turned by XMP alone are upright (they were stored as is)
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024
 
 

@@ -236,3 +236,22 @@ print("children", *children(), flush=True)
     assert lines["workers"].split(), "a worker decoded the PNG"
     assert "children" not in lines or not lines["children"].split()
     assert done.stdout.splitlines()[-1].strip() == "children", done.stdout
+
+
+@pytest.mark.parametrize(
+    "xmp", [b'<x tiff:Orientation="6"/>', b"<tiff:Orientation>6</tiff:Orientation>"]
+)
+def test_a_photo_turned_by_xmp_alone_is_shown_upright(
+    qtbot: QtBot, loader: ImageLoader, photos: Path, xmp: bytes
+) -> None:
+    # Pillow reads an orientation from XMP when EXIF has none (Lightroom exports, some phones);
+    # Qt's JPEG reader turns by EXIF alone, so such a photo must take the Pillow path.
+    path = photos / "повёрнуто.jpg"
+    quadrants((120, 80)).save(path, "JPEG", quality=95, xmp=xmp)
+    got: list[QImage] = []
+    loader.image_ready.connect(lambda _key, image: got.append(image))
+    loader.request("turned", str(path), QSize(60, 60))
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=20_000)
+    reference = expected(path, (60, 60), (0, 0, 0))
+    assert (got[0].width(), got[0].height()) == (40, 60)  # upright: portrait
+    assert got[0] == reference
