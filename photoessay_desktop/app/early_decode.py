@@ -23,10 +23,11 @@ from typing import Any, BinaryIO
 from photoessay_desktop.imaging.decode_limits import DEFAULT_MAX_PIXELS
 
 # magic, width, height, bytes per line (as decoded: stored orientation), fitted width and height
-# (as shown, upright), EXIF orientation, then the file's size, mtime_ns and ctime_ns as stat'ed
-# just before the decode (the version the pixels are of; imaging/file_version.py)
-_HEADER = struct.Struct("<4sIIIIIIQqq")
-_MAGIC = b"PEv4"
+# (as shown, upright), EXIF orientation, the photo's own width and height (as stored), then the
+# file's size, mtime_ns and ctime_ns as stat'ed just before the decode (the version the pixels
+# are of; imaging/file_version.py)
+_HEADER = struct.Struct("<4sIIIIIIIIQqq")
+_MAGIC = b"PEv5"
 _BYTES_PER_PIXEL = 4  # RGBX: Pillow's own layout for RGB, so writing it is a plain copy
 # The usual projector and laptop screen; a different screen makes this a stand-in only.
 GUESSED_BOX = (1920, 1080)
@@ -38,7 +39,7 @@ _CHUNK_BYTES = 1 << 20  # the file is given to libjpeg a megabyte at a time
 # The most pixels the loader opens: the app's default limit, or Pillow's own refusal (twice its
 # MAX_IMAGE_PIXELS, the default kept in every process), whichever is lower. Not a photo more:
 # the early frame must not show what the loader then says is too large. (A lower limit set in
-# Preferences is the show's to apply, as it does to this photo too.)
+# Preferences is applied by whoever takes the pixels: EarlyPixels.source says how many.)
 _MOST_PIXELS = min(DEFAULT_MAX_PIXELS, 2 * (1024 * 1024 * 1024 // 4 // 3))
 # Pillow's JPEG decoder takes its scale as "1 in n"; libjpeg then decodes at the smallest M/8 not
 # below 1/n. The n that gives each M/8 this decode uses:
@@ -58,6 +59,7 @@ class EarlyPixels:
     stride: int
     fitted: tuple[int, int]  # the upright photo fitted into the box, as the loader would make it
     orientation: int  # EXIF orientation (1-8) still to apply after scaling
+    source: tuple[int, int]  # the photo's own size as stored: what pixel limits are about
 
 
 @dataclass
@@ -98,16 +100,19 @@ class EarlyDecode:
         self.close()
         if status != b"1":
             return None
-        magic, width, height, stride, fitted_w, fitted_h, orientation, *version = (
-            _HEADER.unpack_from(self.buffer, 0)
+        magic, width, height, stride, fitted_w, fitted_h, orientation, *rest = _HEADER.unpack_from(
+            self.buffer, 0
         )
+        source_w, source_h, *version = rest
         if magic != _MAGIC or not width or not height or not fitted_w or not fitted_h:
             return None
         start = _HEADER.size
         pixels = memoryview(self.buffer)[start : start + stride * height]
         size, mtime_ns, ctime_ns = version
         self.version = (size, mtime_ns, ctime_ns)
-        return EarlyPixels(pixels, width, height, stride, (fitted_w, fitted_h), orientation)
+        return EarlyPixels(
+            pixels, width, height, stride, (fitted_w, fitted_h), orientation, (source_w, source_h)
+        )
 
     def close(self) -> None:
         """End and reap the child and close the pipe, once; the buffer stays readable.
@@ -204,8 +209,9 @@ def _decode_into(ref: str, box: tuple[int, int], buffer: mmap.mmap) -> bool:
                 return False
             shown = (fitted[1], fitted[0]) if turned else fitted
             version = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            source = (header.width, header.height)
             _HEADER.pack_into(
-                buffer, 0, _MAGIC, width, height, stride, *shown, orientation, *version
+                buffer, 0, _MAGIC, width, height, stride, *shown, orientation, *source, *version
             )
             return True
     except Exception:  # any failure: the loader decodes it the normal way

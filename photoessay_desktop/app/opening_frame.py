@@ -119,7 +119,11 @@ def show_opening_frame(
 
     show_full_screen(window, placement.audience)
     _paint_first_frame(
-        window, early, adopt, prepare=lambda: prepare_text(scene(None).content, window.size())
+        window,
+        early,
+        adopt,
+        prepare=lambda: prepare_text(scene(None).content, window.size()),
+        max_pixels=preferences.photo_pixel_limit_mp * 1_000_000,
     )
     if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
         window.show_scene(scene(None), now=True)
@@ -133,10 +137,14 @@ def _slide_of(opening: OpeningFrame) -> OpeningFrame | None:
     return None if opening.kind == "title" else opening
 
 
-def early_image(early: EarlyDecode) -> QImage:
-    """The early decode's pixels as a QImage (null when it gave up): call once it said done."""
+def early_image(early: EarlyDecode, max_pixels: int) -> QImage:
+    """The early decode's pixels as a QImage: call once it said done. Null when it gave up, or
+    when the photo is over the user's pixel limit (`max_pixels`): the loader then says so, as it
+    does for that photo on any other slide."""
     result = early.result()
-    return QImage() if result is None else fit_early_pixels(result)
+    if result is None or result.source[0] * result.source[1] > max_pixels:
+        return QImage()
+    return fit_early_pixels(result)
 
 
 def fit_early_pixels(result: EarlyPixels) -> QImage:
@@ -184,9 +192,11 @@ def _paint_first_frame(
     adopt: Callable[[QImage], None],
     *,
     prepare: Callable[[], None],
+    max_pixels: int,
 ) -> None:
     """Run the event loop until the window has painted, with the early photo when one is due
-    (at most PHOTO_WAIT_MS for it). `prepare` loads the caption's fonts while the photo is due."""
+    (at most PHOTO_WAIT_MS for it, and only within the user's pixel limit, `max_pixels`).
+    `prepare` loads the caption's fonts while the photo is due."""
     loop = QEventLoop()
     photo_due = early is not None
     notifier: QSocketNotifier | None = None
@@ -204,7 +214,7 @@ def _paint_first_frame(
             if notifier is not None:
                 notifier.setEnabled(False)
             photo_due = False
-            adopt(early_image(early))
+            adopt(early_image(early, max_pixels))
 
         def prepare_then_look() -> None:
             prepare()

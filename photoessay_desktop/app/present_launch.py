@@ -135,7 +135,7 @@ def launch(
         def adopt() -> None:
             if notifier is not None:
                 notifier.setEnabled(False)
-            image = early_image(early)
+            image = early_image(early, preferences.photo_pixel_limit_mp * 1_000_000)
             if image.isNull():
                 session.early_image_failed()
                 return

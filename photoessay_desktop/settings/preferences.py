@@ -12,8 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from photoessay_desktop.settings.slideshow_peek import (
     DEFAULT_CAPTION_SIZE,
+    DEFAULT_PHOTO_PIXEL_LIMIT_MP,
     MAX_CAPTION_SIZE,
+    MAX_PHOTO_PIXEL_LIMIT_MP,
     MIN_CAPTION_SIZE,
+    MIN_PHOTO_PIXEL_LIMIT_MP,
 )
 
 MAX_RECENT_FILES = 10
@@ -34,7 +37,12 @@ class Preferences(BaseModel):
     window_state: str = Field(default="", description="QMainWindow.saveState() (docks), base64")
     splitter_state: str = Field(default="", description="list | photo | edit panel widths, base64")
     # Imaging: photos over this many megapixels are refused (decompression bombs).
-    photo_pixel_limit_mp: int = Field(default=200, ge=1, le=2000, description="largest photo, MP")
+    photo_pixel_limit_mp: int = Field(
+        default=DEFAULT_PHOTO_PIXEL_LIMIT_MP,
+        ge=MIN_PHOTO_PIXEL_LIMIT_MP,
+        le=MAX_PHOTO_PIXEL_LIMIT_MP,
+        description="largest photo, MP",
+    )
     image_memory_cache_mb: int = Field(
         default=512, ge=16, le=65536, description="decoded photos kept in memory, MB"
     )

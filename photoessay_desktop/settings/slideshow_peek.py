@@ -1,9 +1,10 @@
-"""The two slideshow preferences the first frame needs, read without pydantic.
+"""The preferences the slideshow's first frame needs, read without pydantic.
 
 `photoessay present` paints its first frame before pydantic is imported, and that frame must
-already be on the remembered screen with the chosen caption size. The rules here are the
-Preferences model's for these two fields (the model takes its limits from this module), and a test
-checks that both read any file the same way. Never writes.
+already be on the remembered screen with the chosen caption size, and show its photo only if it
+is within the user's pixel limit. The rules here are the Preferences model's for these fields (the
+model takes its limits from this module), and a test checks that both read any file the same way.
+Never writes.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ from photoessay_desktop.settings.preferences_peek import read_preferences_json
 DEFAULT_CAPTION_SIZE = 30
 MIN_CAPTION_SIZE = 16
 MAX_CAPTION_SIZE = 64
+# Photos over this many megapixels are refused (decompression bombs).
+DEFAULT_PHOTO_PIXEL_LIMIT_MP = 200
+MIN_PHOTO_PIXEL_LIMIT_MP = 1
+MAX_PHOTO_PIXEL_LIMIT_MP = 2000
 
 
 @dataclass(frozen=True)
 class SlideshowPeek:
-    """The audience screen by name (empty: automatic) and the caption size."""
+    """The audience screen by name (empty: automatic), the caption size and the pixel limit."""
 
     screen: str = ""
     caption_size: int = DEFAULT_CAPTION_SIZE
+    photo_pixel_limit_mp: int = DEFAULT_PHOTO_PIXEL_LIMIT_MP
 
 
 def peek_slideshow_preferences(folder: Path) -> SlideshowPeek:
@@ -33,24 +39,35 @@ def peek_slideshow_preferences(folder: Path) -> SlideshowPeek:
     if data is None:
         return SlideshowPeek()
     screen = data.get("slideshow_screen", "")
-    size = data.get("slideshow_caption_size", DEFAULT_CAPTION_SIZE)
     return SlideshowPeek(
         screen=screen if isinstance(screen, str) else "",
-        caption_size=_caption_size(size),
+        caption_size=_lax_int(
+            data.get("slideshow_caption_size"),
+            MIN_CAPTION_SIZE,
+            MAX_CAPTION_SIZE,
+            DEFAULT_CAPTION_SIZE,
+        ),
+        photo_pixel_limit_mp=_lax_int(
+            data.get("photo_pixel_limit_mp"),
+            MIN_PHOTO_PIXEL_LIMIT_MP,
+            MAX_PHOTO_PIXEL_LIMIT_MP,
+            DEFAULT_PHOTO_PIXEL_LIMIT_MP,
+        ),
     )
 
 
-def _caption_size(value: object) -> int:
-    # pydantic's lax int: whole numbers, also as floats or numeric strings; booleans never.
+def _lax_int(value: object, low: int, high: int, default: int) -> int:
+    """`value` as the model reads an int field from `low` to `high`, else `default`: pydantic's
+    lax int takes whole numbers, also as floats or numeric strings, and booleans as 0 and 1."""
     if isinstance(value, bool):
-        return DEFAULT_CAPTION_SIZE
-    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, str):
         try:
             value = int(value.strip())
         except ValueError:
-            return DEFAULT_CAPTION_SIZE
-    if not isinstance(value, int) or not MIN_CAPTION_SIZE <= value <= MAX_CAPTION_SIZE:
-        return DEFAULT_CAPTION_SIZE
+            return default
+    if not isinstance(value, int) or not low <= value <= high:
+        return default
     return value

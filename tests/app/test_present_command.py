@@ -20,13 +20,18 @@ from pytestqt.qtbot import QtBot
 
 from photoessay_desktop.app import early_decode
 from photoessay_desktop.app.early_decode import EarlyDecode, start_early_decode
-from photoessay_desktop.app.opening_frame import early_image, fit_early_pixels
+from photoessay_desktop.app.opening_frame import (
+    early_image,
+    fit_early_pixels,
+    show_opening_frame,
+)
 from photoessay_desktop.app.present_launch import launch
 from photoessay_desktop.domain.essay import Essay, Slide
 from photoessay_desktop.imaging.decode_limits import DEFAULT_MAX_PIXELS
 from photoessay_desktop.settings.preferences import Preferences
 from photoessay_desktop.settings.preferences_store import PreferencesStore
 from photoessay_desktop.storage.essay_file import load_essay, save_essay
+from photoessay_desktop.storage.essay_peek import peek_opening_frame
 from photoessay_desktop.ui.slideshow.audience_window import AudienceWindow
 
 
@@ -215,7 +220,7 @@ def test_the_early_photo_matches_a_careful_decode(
 def assert_early_photo_matches_a_careful_decode(photo: Path, box: tuple[int, int]) -> None:
     early = start_early_decode(str(photo), box)
     assert early is not None
-    image = early_image(early)
+    image = early_image(early, DEFAULT_MAX_PIXELS)
     assert not image.isNull()
     with Image.open(photo) as source:
         reference = ImageOps.exif_transpose(source).convert("RGB")
@@ -412,7 +417,12 @@ def test_closing_the_early_decode_again_leaves_other_files_alone(tmp_path: Path)
         os.close(write_end)
 
 
-def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["loader only", "early decode", "opening frame"])
+def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(
+    qtbot: QtBot, tmp_path: Path, start: str
+) -> None:
+    # However the first photo comes (the loader, the early decode the show takes, or the early
+    # decode under the opening frame), the user's limit holds for it as for any other slide.
     folder = tmp_path / "Фото"
     folder.mkdir()
     photo = folder / "wide.jpg"
@@ -421,7 +431,16 @@ def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_
     save_essay(Essay(title="Limit", slides=(Slide(id="s1", image=str(photo), credit="AFP"),)), path)
     config = tmp_path / "config"
     PreferencesStore(config).save(Preferences(photo_pixel_limit_mp=1))
-    seen: list[str] = []
+    early = None if start == "loader only" else start_early_decode(str(photo))
+    opening = None
+    if early is not None and start == "opening frame":
+        frame = peek_opening_frame(path, 1)
+        assert frame is not None
+        opening = show_opening_frame(
+            frame, early, screen_number=None, presenter=False, config_folder=config
+        )
+        assert opening is not None and opening.early_consumed and opening.photo is None
+    seen: list[tuple[str, bool]] = []
 
     def look() -> None:
         window = next(
@@ -429,18 +448,28 @@ def test_the_show_keeps_to_the_pixel_limit_set_in_preferences(qtbot: QtBot, tmp_
             for w in QApplication.topLevelWidgets()
             if isinstance(w, AudienceWindow) and w.isVisible()
         )
-        status = window.scene.content.status_text
-        if "megapixels" in status or len(seen) > 100:
-            seen.append(status)
+        content = window.scene.content
+        seen.append((content.status_text, content.pixmap is not None))
+        if "megapixels" in content.status_text or len(seen) > 100:
             qtbot.keyClick(window, Qt.Key.Key_Escape)
         else:
-            seen.append("")
             QTimer.singleShot(50, look)
 
     QTimer.singleShot(50, look)
-    code = launch(load_essay(path), args(essay=str(path), start=1), None, config_folder=config)
+    try:
+        code = launch(
+            load_essay(path),
+            args(essay=str(path), start=1),
+            early,
+            config_folder=config,
+            opening=opening,
+        )
+    finally:
+        if early is not None:
+            early.close()
     assert code == 0
-    assert "over the limit of 1 megapixels set in Preferences" in seen[-1]
+    assert "over the limit of 1 megapixels set in Preferences" in seen[-1][0]
+    assert not any(photo_shown for _status, photo_shown in seen)
 
 
 def stuck_early_decode(folder: Path) -> EarlyDecode:

@@ -25,19 +25,33 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(screen=VALUES, size=VALUES, drop=st.sampled_from(["", "screen", "size"]))
+LIMITS = st.one_of(
+    VALUES,
+    st.sampled_from([0, 1, 2, 150, 2000, 2001, 150.0, 1999.5, "150", " 2000 ", "1e3", -1]),
+    st.integers(-10, 3000),
+)
+FIELDS = ("slideshow_screen", "slideshow_caption_size", "photo_pixel_limit_mp")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    screen=VALUES,
+    size=VALUES,
+    limit=LIMITS,
+    drop=st.sets(st.sampled_from(FIELDS)),
+)
 def test_the_peek_reads_what_the_store_reads(
-    tmp_path: Path, screen: object, size: object, drop: str
+    tmp_path: Path, screen: object, size: object, limit: object, drop: set[str]
 ) -> None:
-    data: dict[str, Any] = {"slideshow_screen": screen, "slideshow_caption_size": size}
-    if drop:
-        del data["slideshow_screen" if drop == "screen" else "slideshow_caption_size"]
+    data: dict[str, Any] = dict(zip(FIELDS, (screen, size, limit), strict=True))
+    for name in drop:
+        del data[name]
     (tmp_path / FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
     stored = PreferencesStore(tmp_path).load()
     peek = peek_slideshow_preferences(tmp_path)
     assert peek.screen == stored.slideshow_screen
     assert peek.caption_size == stored.slideshow_caption_size
+    assert peek.photo_pixel_limit_mp == stored.photo_pixel_limit_mp
 
 
 @pytest.mark.parametrize("content", [b"", b"{", b"[]", b"\xff\xfe", b"null", b"[" * 50_000])
@@ -49,6 +63,10 @@ def test_a_bad_file_gives_the_defaults(tmp_path: Path, content: bytes) -> None:
 
 def test_a_saved_choice_is_read_back(tmp_path: Path) -> None:
     store = PreferencesStore(tmp_path)
-    update = {"slideshow_screen": "HDMI-1 «projector»", "slideshow_caption_size": 48}
+    update = {
+        "slideshow_screen": "HDMI-1 «projector»",
+        "slideshow_caption_size": 48,
+        "photo_pixel_limit_mp": 60,
+    }
     store.save(store.load().model_copy(update=update))
-    assert peek_slideshow_preferences(tmp_path) == SlideshowPeek("HDMI-1 «projector»", 48)
+    assert peek_slideshow_preferences(tmp_path) == SlideshowPeek("HDMI-1 «projector»", 48, 60)
