@@ -59,9 +59,7 @@ def peek_slideshow_preferences(folder: Path) -> SlideshowPeek:
 def _lax_int(value: object, low: int, high: int, default: int) -> int:
     """`value` as the model reads an int field from `low` to `high`, else `default`: pydantic's
     lax int takes whole numbers, also as floats or numeric strings, and booleans as 0 and 1."""
-    if isinstance(value, bool):
-        value = int(value)
-    elif isinstance(value, float) and value.is_integer():
+    if isinstance(value, bool) or (isinstance(value, float) and value.is_integer()):
         value = int(value)
     elif isinstance(value, str):
         try:
