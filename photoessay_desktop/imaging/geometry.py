@@ -43,21 +43,17 @@ def orientation_of(image: Image.Image) -> int:
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-def orientation_only_in_xmp(image: Image.Image) -> bool:
-    """Whether the opened image's orientation comes from its XMP packet, EXIF having none.
-
-    Pillow (orientation_of) reads one there; readers that honour EXIF alone, as Qt's does, would
-    show such a photo the way it is stored.
-    """
-    xmp = image.info.get("xmp")
-    if not (isinstance(xmp, bytes) and b"tiff:Orientation" in xmp):
-        return False
+def exif_orientation(image: Image.Image) -> int:
+    """The orientation (1-8) in the opened image's EXIF block alone, as readers that honour EXIF
+    only (Qt's) see it; 1 when absent, nonsense or unreadable. orientation_of() also takes one
+    from XMP where EXIF has none, as Pillow does."""
     exif = Image.Exif()
     try:
         exif.load(image.info.get("exif") or b"")
-    except Exception:  # a damaged EXIF block holds no orientation Qt could read either
-        return True
-    return EXIF_ORIENTATION_TAG not in exif
+        value = exif.get(EXIF_ORIENTATION_TAG, 1)
+    except Exception:  # as orientation_of: a damaged block turns nothing
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
 def swaps_axes(orientation: int) -> bool:

@@ -72,6 +72,7 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
     """The header of the JPEG `stream` is at the start of, read up to its first scan's own
     header; None for anything that is not a plain JPEG (see the module's docstring), malformed or
     truncated."""
+    start = stream.tell()
     if stream.read(2) != _SOI:
         return None
     size: tuple[int, int, int] | None = None
@@ -79,7 +80,7 @@ def read_jpeg_header(stream: BinaryIO) -> JpegHeader | None:
     xmp_orientation = False
     icc_chunks: list[bytes] = []
     for _ in range(_MAX_SEGMENTS):
-        if stream.tell() > _MAX_HEADER_BYTES:
+        if stream.tell() - start > _MAX_HEADER_BYTES:
             return None
         marker = _next_marker(stream)
         if marker not in _PLAIN_MARKERS:

@@ -21,11 +21,7 @@ from photoessay_desktop.imaging.decode import decode_image
 from photoessay_desktop.imaging.decode_limits import DecodeLimits
 from photoessay_desktop.imaging.decode_process import DecodeProcessPool, DecoderUnavailableError
 from photoessay_desktop.imaging.errors import ImageDecodeError
-from photoessay_desktop.imaging.geometry import (
-    orientation_of,
-    orientation_only_in_xmp,
-    stored_fit,
-)
+from photoessay_desktop.imaging.geometry import exif_orientation, orientation_of, stored_fit
 from photoessay_desktop.imaging.photo_open import open_photo
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 
@@ -90,7 +86,8 @@ class DisplayDecoder:
                     and probe.mode in ("RGB", "L")
                     and (not icc or (isinstance(icc, bytes) and is_srgb_profile(icc)))
                     and target[0] * target[1] * 4 <= _QT_MAX_BYTES
-                    and not orientation_only_in_xmp(probe)  # Qt turns by EXIF alone
+                    # Qt turns by EXIF alone; Pillow also by XMP where EXIF says nothing.
+                    and (orientation == 1 or orientation == exif_orientation(probe))
                     and _ends_with_eoi(path)
                 )
         small = box is not None and max(box) <= self._thumbnail_max_side

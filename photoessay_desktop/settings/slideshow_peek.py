@@ -9,6 +9,7 @@ Never writes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,10 +63,31 @@ def _lax_int(value: object, low: int, high: int, default: int) -> int:
     if isinstance(value, bool) or (isinstance(value, float) and value.is_integer()):
         value = int(value)
     elif isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            return default
+        value = _int_text(value)
     if not isinstance(value, int) or not low <= value <= high:
         return default
     return value
+
+
+# pydantic-core's rules for an int written as text, not Python's int(): ASCII digits only (with
+# single underscores between them), any number of leading zeros, a decimal point followed by
+# zeros only, and around it only Unicode White_Space (Python's strip() also takes \x1c-\x1f).
+_WHITE_SPACE_CHARS = (
+    "".join(
+        chr(code) for code in (*range(0x09, 0x0E), 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B))
+    )
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+_INT_TEXT = re.compile(r"([+-]?)(?:0[0_]*)?([0-9]+(?:_[0-9]+)*)(?:\.0+)?", re.ASCII)
+_MOST_DIGITS = 18  # far beyond any limit here; Python's int() refuses 4,300 digits, pydantic not
+
+
+def _int_text(text: str) -> int | None:
+    match = _INT_TEXT.fullmatch(text.strip(_WHITE_SPACE_CHARS))
+    if match is None:
+        return None
+    digits = match.group(2).replace("_", "").lstrip("0") or "0"
+    if len(digits) > _MOST_DIGITS:
+        return None
+    number = int(digits)
+    return -number if match.group(1) == "-" else number

@@ -165,6 +165,7 @@ def test_the_early_decode_is_upright_and_fitted(tmp_path: Path) -> None:
     result = early.result()
     assert result is not None
     assert result.fitted == (810, 1080) and result.orientation == 6
+    assert result.source == (4000, 3000)  # the photo's own size, as stored
     # Decoded at libjpeg's 3/8 (1500x1125, as stored): the parent scales and turns it.
     assert (result.width, result.height) == (1500, 1125)
     assert result.stride == result.width * 4 and len(result.pixels) == result.stride * result.height
@@ -233,7 +234,9 @@ def assert_early_photo_matches_a_careful_decode(photo: Path, box: tuple[int, int
     assert mean < 2.0, f"mean difference {mean:.2f}"
 
 
-@pytest.mark.parametrize("kind", ["grey", "progressive", "4:4:4", "restart markers"])
+@pytest.mark.parametrize(
+    "kind", ["grey", "progressive", "4:4:4", "restart markers", "empty profile"]
+)
 def test_every_plain_kind_of_jpeg_is_decoded_early_as_carefully(
     qtbot: QtBot, tmp_path: Path, kind: str
 ) -> None:
@@ -245,8 +248,14 @@ def test_every_plain_kind_of_jpeg_is_decoded_early_as_carefully(
         image.save(photo, quality=95, progressive=True)
     elif kind == "4:4:4":
         image.save(photo, quality=95, subsampling=0)
-    else:
+    elif kind == "restart markers":
         image.save(photo, quality=95, restart_marker_rows=1)
+    else:  # a profile segment with nothing in it: no profile, to Pillow and the loader too
+        image.save(photo, quality=95)
+        data = photo.read_bytes()
+        photo.write_bytes(data[:2] + b"\xff\xe2\x00\x10ICC_PROFILE\x00\x01\x01" + data[2:])
+        with Image.open(photo) as opened:
+            assert opened.info["icc_profile"] == b""
     assert_early_photo_matches_a_careful_decode(photo, (400, 300))
 
 
@@ -297,6 +306,16 @@ def test_the_early_decode_opens_nothing_the_loader_would_refuse(
         early = start_early_decode(str(photo), (1920, 1080))
         assert early is not None
         assert (early.result() is not None) == decoded
+
+
+def test_a_first_photo_exactly_at_the_users_limit_is_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    # "Over the limit" as the loader means it: 1 MP is 1,000,000 pixels, and that many is allowed.
+    photo = tmp_path / "Фото.jpg"
+    Image.new("RGB", (1000, 1000), (200, 100, 0)).save(photo)
+    for limit, shown in ((1_000_000, True), (999_999, False)):
+        early = start_early_decode(str(photo), (400, 300))
+        assert early is not None
+        assert early_image(early, limit).isNull() is not shown
 
 
 def test_a_plain_jpeg_is_decoded_early_without_pillows_image_module(tmp_path: Path) -> None:

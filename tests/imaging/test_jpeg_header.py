@@ -28,8 +28,8 @@ def pillows_reading(data: bytes) -> tuple[int, int, int, int, bytes | None] | No
     limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = None  # a size, not a bomb: the reader reads no pixels
     try:
-        with warnings.catch_warnings(), Image.open(io.BytesIO(data)) as image:
-            warnings.simplefilter("ignore")  # Pillow's own complaints about damage
+        # Pillow's own complaints about damage (it reads Exif while opening)
+        with warnings.catch_warnings(action="ignore"), Image.open(io.BytesIO(data)) as image:
             if image.format != "JPEG" or image.mode not in ("L", "RGB"):
                 return None
             orientation = image.getexif().get(ORIENTATION, 1)
@@ -211,6 +211,20 @@ def test_a_huge_claimed_size_is_read_without_reading_any_pixels() -> None:
     data[frame + 5 : frame + 9] = struct.pack(">HH", 65000, 65000)
     header = header_of(bytes(data))
     assert header is not None and (header.width, header.height) == (65000, 65000)
+
+
+def test_fill_bytes_count_against_the_header_cap() -> None:
+    # Application segments that bring the first scan to exactly 4 MiB into the file: within the
+    # cap. Fill bytes before each (as many as allowed) take it past.
+    plain = jpeg()
+    own = plain.index(b"\xff\xda") - 2  # the photo's own segments, between SOI and the scan
+    last = 4 * 1024 * 1024 - 2 - own - 63 * (4 + 65533) - 4
+    segments = [segment(0xE5, bytes(65533))] * 63 + [segment(0xE5, bytes(last))]
+    within = plain[:2] + b"".join(segments) + plain[2:]
+    assert within.index(b"\xff\xda") == 4 * 1024 * 1024
+    assert header_of(within) is not None
+    filled = plain[:2] + b"".join(b"\xff" * 64 + part for part in segments) + plain[2:]
+    assert header_of(filled) is None
 
 
 def test_a_few_fill_bytes_before_a_marker_are_allowed() -> None:

@@ -255,3 +255,23 @@ def test_a_photo_turned_by_xmp_alone_is_shown_upright(
     reference = expected(path, (60, 60), (0, 0, 0))
     assert (got[0].width(), got[0].height()) == (40, 60)  # upright: portrait
     assert got[0] == reference
+
+
+@pytest.mark.parametrize(
+    ("exif", "xmp"),
+    [
+        (3, b'<x tiff:Orientation="6"/>'),  # EXIF has the last word, for Qt and Pillow alike
+        (None, b'<x tiff:Orientation="1"/>'),  # XMP says "as stored": nothing to turn
+        (None, b"<x>no orientation</x>"),
+    ],
+)
+def test_a_photo_qt_turns_as_pillow_does_stays_on_the_fast_path(
+    qtbot: QtBot, loader: ImageLoader, photos: Path, exif: int | None, xmp: bytes
+) -> None:
+    path = save_jpeg(photos / "быстро.jpg", quadrants((120, 80)), orientation=exif, xmp=xmp)
+    got: list[QImage] = []
+    loader.image_ready.connect(lambda _key, image: got.append(image))
+    loader.request("fast", str(path), QSize(60, 60))
+    qtbot.waitUntil(lambda: len(got) == 1, timeout=20_000)
+    assert (got[0].width(), got[0].height()) == (60, 40)
+    assert loader.decode_processes.worker_pids() == []  # Qt's reader, not a Pillow worker

@@ -28,6 +28,11 @@ VALUES = st.one_of(
 LIMITS = st.one_of(
     VALUES,
     st.sampled_from([0, 1, 2, 150, 2000, 2001, 150.0, 1999.5, "150", " 2000 ", "1e3", -1]),
+    # Text pydantic reads its own way, not as Python's int() does.
+    st.sampled_from(
+        ["150.0", "48.00", " 0150.000 ", "1_50.0", "１５０", "٣٠", "\x1c150", "\u3000150"]
+    ),
+    st.sampled_from(["0" * 4299 + "30", "+40", "4_0", "40_", "40.5", "\xa048\xa0", "16.0"]),
     st.integers(-10, 3000),
 )
 FIELDS = ("slideshow_screen", "slideshow_caption_size", "photo_pixel_limit_mp")
@@ -36,7 +41,7 @@ FIELDS = ("slideshow_screen", "slideshow_caption_size", "photo_pixel_limit_mp")
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     screen=VALUES,
-    size=VALUES,
+    size=LIMITS,  # the same rules for both numbers
     limit=LIMITS,
     drop=st.sets(st.sampled_from(FIELDS)),
 )
