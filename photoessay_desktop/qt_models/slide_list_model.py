@@ -39,6 +39,7 @@ from photoessay_desktop.domain.slide_edits import drop_position
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.qt_models.slide_roles import (
     TEXT_SLIDE,
+    UNREADABLE_PHOTO,
     SlideRole,
     caption_preview,
     short_placeholder,
@@ -202,9 +203,9 @@ class SlideListModel(QAbstractListModel):
         if facts.status is ImageStatus.NOT_FOUND:
             return "Photo missing"
         if facts.status is not ImageStatus.READABLE:
-            return "Unreadable photo"
+            return UNREADABLE_PHOTO
         if ref in self._failures:
-            return "Unreadable photo"
+            return UNREADABLE_PHOTO
         return "Loading…"
 
     def _rows_with_ref(self, ref: str) -> list[int]:

@@ -27,13 +27,17 @@ class SlideRole(enum.IntEnum):
     PLACEHOLDER_SHORT = Qt.ItemDataRole.UserRole + 7  # the same reason, short enough for a card
 
 
+# The placeholder of a photo whose header or pixels could not be read.
+UNREADABLE_PHOTO = "Unreadable photo"
+
+
 def short_placeholder(reason: str) -> str:
     """A placeholder reason in two short lines for a thumbnail-sized card."""
     if reason.startswith("Web photo ("):
         return "Web photo\nnot fetched"
     return {
         "Photo missing": "Photo\nmissing",
-        "Unreadable photo": "Unreadable\nphoto",
+        UNREADABLE_PHOTO: "Unreadable\nphoto",
         "Network photo, not opened": "Network\nphoto",
         "Web photo could not be loaded": "Web photo\nnot loaded",
     }.get(reason, reason)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
-from photoessay_desktop.qt_models.slide_roles import SlideRole
+from photoessay_desktop.qt_models.slide_roles import UNREADABLE_PHOTO, SlideRole
 from photoessay_desktop.ui.photo_page import PhotoPage, plain_label
 
 # Decode for a large screen once, so zooming in stays sharp without another decode.
@@ -43,6 +43,9 @@ class SlideViewer(QWidget):
         # What the file's facts said against the photo when it was last shown or asked for
         # ("" for nothing): the photo is asked for again when that changes, not on every edit.
         self._objection = ""
+        # Why the loader could not decode _ref, in its own words: more use to the user than the
+        # list's short "Unreadable photo", which the same failure puts on the row.
+        self._failure = ""
         self._photos_paused = False  # start-up: the first paint goes before any decode
 
         photo_page = PhotoPage(self)
@@ -143,6 +146,7 @@ class SlideViewer(QWidget):
             self._images.cancel(KEY_PREFIX + self._ref)
         self._pending = False
         self._ref = ref
+        self._failure = ""
 
     def _placeholder(self) -> str:
         text = self._model.data(self._model.index(self._row), SlideRole.PLACEHOLDER)
@@ -153,6 +157,9 @@ class SlideViewer(QWidget):
         if self._ref is None:
             return
         self._objection = _objection(reason)
+        if self._failure and self._objection == UNREADABLE_PHOTO:
+            self.photo.set_image(None, self._failure)
+            return
         if self._images is None or self._objection:
             self.photo.set_image(None, f"{reason}\n{self._ref}" if reason else self._ref)
             return
@@ -170,12 +177,14 @@ class SlideViewer(QWidget):
     def _on_image_ready(self, key: str, image: QImage) -> None:
         if self._ref is not None and key == KEY_PREFIX + self._ref:
             self._pending = False
+            self._failure = ""
             self.photo.set_image(image)
 
     def _on_image_failed(self, key: str, reason: str) -> None:
         if self._ref is not None and key == KEY_PREFIX + self._ref:
             self._pending = False
-            self.photo.set_image(None, f"Cannot show this photo: {reason}\n{self._ref}")
+            self._failure = f"Cannot show this photo: {reason}\n{self._ref}"
+            self.photo.set_image(None, self._failure)
 
     def _on_photo_changed(self, ref: str) -> None:
         # Edited in another program: the old pixels stay until the new ones replace them.

@@ -156,12 +156,9 @@ def test_a_photo_deleted_meanwhile_says_so(
     qtbot.waitUntil(lambda: card_shows(window, 0, YELLOW), timeout=15_000)
 
 
-def test_typing_a_caption_leaves_a_photo_that_cannot_be_decoded_alone(
-    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
-) -> None:
-    # The header is whole (its facts read fine), the scan is cut short: only the decode fails.
-    # The window is not shown, so the list has asked for no thumbnail: the row says only what the
-    # facts say ("Loading…"), as it does for a row not yet painted.
+def cut_short_essay(tmp_path: Path) -> tuple[Path, Path]:
+    """An essay of one photo whose header is whole (its facts read fine) and whose scan is cut
+    short: only decoding it fails."""
     folder = tmp_path / "Фото"
     folder.mkdir()
     photo = folder / "обрезано.jpg"
@@ -169,6 +166,34 @@ def test_typing_a_caption_leaves_a_photo_that_cannot_be_decoded_alone(
     photo.write_bytes(photo.read_bytes()[:4000])
     path = folder / "broken.essay.json"
     save_essay(Essay(title="Broken", slides=(Slide(id="a", image=str(photo), credit="AFP"),)), path)
+    return path, photo
+
+
+def test_the_centre_view_keeps_the_loaders_reason_for_a_broken_photo(
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    path, _photo = cut_short_essay(tmp_path)
+    window = make_editor(images=True).window
+    window.files.start(path)
+    window.slide_list.select_rows([0])
+    index = window.model.index(0)
+    # The list's own thumbnail fails too, and the row says so in two words...
+    qtbot.waitUntil(
+        lambda: window.model.data(index, SlideRole.PLACEHOLDER) == "Unreadable photo",
+        timeout=15_000,
+    )
+    # ...while the centre view keeps what the loader said (it used to take the row's words).
+    said = window.viewer.photo.accessibleDescription()
+    assert said.startswith("Cannot show this photo: ") and "truncated" in said, said
+    assert "обрезано.jpg" in said
+
+
+def test_typing_a_caption_leaves_a_photo_that_cannot_be_decoded_alone(
+    make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # The window is not shown, so the list has asked for no thumbnail: the row says only what the
+    # facts say ("Loading…"), as it does for a row not yet painted.
+    path, _photo = cut_short_essay(tmp_path)
     editor = make_editor(images=True, show=False)
     window = editor.window
     assert editor.images is not None
