@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from photoessay_desktop.document.slideshow_controller import Screen
 from photoessay_desktop.document.slideshow_plan import Frame, FrameKind
 from photoessay_desktop.domain.essay_name import UNTITLED_ESSAY
+from photoessay_desktop.imaging.decode_limits import megapixels
 from photoessay_desktop.settings.slideshow_peek import peek_slideshow_preferences
 from photoessay_desktop.storage.essay_peek import OpeningFrame
 from photoessay_desktop.ui.slideshow.audience_scene import AudienceScene
@@ -123,7 +124,7 @@ def show_opening_frame(
         early,
         adopt,
         prepare=lambda: prepare_text(scene(None).content, window.size()),
-        max_pixels=preferences.photo_pixel_limit_mp * 1_000_000,
+        max_pixels=megapixels(preferences.photo_pixel_limit_mp),
     )
     if window.scene.screen is Screen.BLACK:  # the photo is late: the frame goes up without it
         window.show_scene(scene(None), now=True)

@@ -73,7 +73,10 @@ def launch(
         default_permissions_file,
     )
     from photoessay_desktop.imaging.thumbnail_cache import default_thumbnail_folder
-    from photoessay_desktop.qt_models.image_loader_setup import image_loader_from_preferences
+    from photoessay_desktop.qt_models.image_loader_setup import (
+        decode_limits,
+        image_loader_from_preferences,
+    )
     from photoessay_desktop.settings.preferences_store import (
         PreferencesStore,
         default_config_folder,
@@ -135,7 +138,7 @@ def launch(
         def adopt() -> None:
             if notifier is not None:
                 notifier.setEnabled(False)
-            image = early_image(early, preferences.photo_pixel_limit_mp * 1_000_000)
+            image = early_image(early, decode_limits(preferences).max_pixels)
             if image.isNull():
                 session.early_image_failed()
                 return

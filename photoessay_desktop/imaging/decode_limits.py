@@ -19,6 +19,11 @@ PHOTO_FORMATS: frozenset[str] = frozenset(
 )
 
 
+def megapixels(count: int) -> int:
+    """`count` megapixels in pixels, as the user's pixel limit (Preferences) means them."""
+    return count * 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class DecodeLimits:
     """What may be opened: Pillow format names and the largest width x height in pixels."""

@@ -40,7 +40,7 @@ def orientation_of(image: Image.Image) -> int:
         value = image.getexif().get(EXIF_ORIENTATION_TAG, 1)
     except Exception:  # a damaged EXIF block must not stop the photo from showing
         return 1
-    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+    return _valid_orientation(value)
 
 
 def exif_orientation(image: Image.Image) -> int:
@@ -53,6 +53,11 @@ def exif_orientation(image: Image.Image) -> int:
         value = exif.get(EXIF_ORIENTATION_TAG, 1)
     except Exception:  # as orientation_of: a damaged block turns nothing
         return 1
+    return _valid_orientation(value)
+
+
+def _valid_orientation(value: object) -> int:
+    """An orientation entry's value when it is one (1-8), else 1: nothing to turn."""
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 

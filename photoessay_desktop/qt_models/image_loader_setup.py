@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
-from photoessay_desktop.imaging.decode_limits import DecodeLimits
+from photoessay_desktop.imaging.decode_limits import DecodeLimits, megapixels
 from photoessay_desktop.imaging.remote_fetch import FetchLimits, RemoteFetcher
 from photoessay_desktop.imaging.thumbnail_cache import ThumbnailCache
 from photoessay_desktop.qt_models.image_loader import ImageLoader
@@ -22,7 +22,7 @@ _MB = 1024 * 1024
 def decode_limits(preferences: Preferences) -> DecodeLimits:
     """The allow-list with the user's pixel limit (HEIC too when the plug-in is installed: the
     photo opener registers it on the first HEIC file, so start-up does not import it)."""
-    return DecodeLimits(max_pixels=preferences.photo_pixel_limit_mp * 1_000_000)
+    return DecodeLimits(max_pixels=megapixels(preferences.photo_pixel_limit_mp))
 
 
 def image_loader_from_preferences(

@@ -38,6 +38,7 @@ from photoessay_desktop.domain.image_ref import (
 from photoessay_desktop.domain.slide_edits import drop_position
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.qt_models.slide_roles import (
+    LOADING,
     TEXT_SLIDE,
     UNREADABLE_PHOTO,
     SlideRole,
@@ -192,21 +193,21 @@ class SlideListModel(QAbstractListModel):
                 return f"Web photo ({remote_host(ref)}), not fetched"
             if ref in self._thumbnails:
                 return ""
-            return "Web photo could not be loaded" if ref in self._failures else "Loading…"
+            return "Web photo could not be loaded" if ref in self._failures else LOADING
         if kind is not ImageRefKind.LOCAL:
             return "Network photo, not opened"
         if ref in self._thumbnails:
             return ""
         facts = self._facts.facts(ref)
         if is_pending(facts):
-            return "Loading…"
+            return LOADING
         if facts.status is ImageStatus.NOT_FOUND:
             return "Photo missing"
         if facts.status is not ImageStatus.READABLE:
             return UNREADABLE_PHOTO
         if ref in self._failures:
             return UNREADABLE_PHOTO
-        return "Loading…"
+        return LOADING
 
     def _rows_with_ref(self, ref: str) -> list[int]:
         return [row for row, slide in enumerate(self._slides) if slide.image == ref]

@@ -27,8 +27,9 @@ class SlideRole(enum.IntEnum):
     PLACEHOLDER_SHORT = Qt.ItemDataRole.UserRole + 7  # the same reason, short enough for a card
 
 
-# The placeholder of a photo whose header or pixels could not be read.
+# The placeholder of a photo whose header or pixels could not be read, and of one on its way.
 UNREADABLE_PHOTO = "Unreadable photo"
+LOADING = "Loading…"
 
 
 def short_placeholder(reason: str) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 from photoessay_desktop.document.essay_document import EssayDocument
 from photoessay_desktop.qt_models.image_source import ImageSource
 from photoessay_desktop.qt_models.slide_list_model import SlideListModel
-from photoessay_desktop.qt_models.slide_roles import UNREADABLE_PHOTO, SlideRole
+from photoessay_desktop.qt_models.slide_roles import LOADING, UNREADABLE_PHOTO, SlideRole
 from photoessay_desktop.ui.photo_page import PhotoPage, plain_label
 
 # Decode for a large screen once, so zooming in stays sharp without another decode.
@@ -163,7 +163,7 @@ class SlideViewer(QWidget):
         if self._images is None or self._objection:
             self.photo.set_image(None, f"{reason}\n{self._ref}" if reason else self._ref)
             return
-        self.photo.set_image(None, "Loading…")
+        self.photo.set_image(None, LOADING)
         self._request()
 
     def _request(self) -> None:
@@ -214,4 +214,4 @@ class SlideViewer(QWidget):
 def _objection(reason: str) -> str:
     """What a slide's placeholder says against showing its photo: "" when nothing (the file is
     fine, or its facts are still being read)."""
-    return "" if reason in ("", "Loading…") else reason
+    return "" if reason in ("", LOADING) else reason

@@ -525,9 +525,7 @@ def test_asking_whether_an_early_decode_is_done_never_waits(tmp_path: Path) -> N
     Image.new("RGB", (640, 480), (200, 30, 30)).save(photo)
     early = start_early_decode(str(photo), (1920, 1080))
     assert early is not None
-    deadline = time.monotonic() + 30
-    while not early.said_done():
-        assert time.monotonic() < deadline, "the child never said done"
+    while not early.said_done():  # a child that never says so runs into the suite's timeout
         time.sleep(0.01)
     pixels = early.result()
     assert pixels is not None and (pixels.width, pixels.height) == (640, 480)

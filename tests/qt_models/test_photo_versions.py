@@ -19,6 +19,13 @@ from tests.qt_models.test_image_loader import Recorder, flat_jpeg, near, rgb
 VIEW = QSize(200, 200)
 
 
+def saved_over_in_blue(ref: str) -> None:
+    """The red photo at `ref` saved over in blue by another program, with a file time of its
+    own (file times come from a coarse clock, a few ms per tick on Linux)."""
+    time.sleep(0.03)
+    flat_jpeg(Path(ref), (20, 20, 240), (300, 200))
+
+
 def test_a_later_stat_wins_and_an_earlier_one_is_outdated(qtbot: QtBot, tmp_path: Path) -> None:
     versions = PhotoVersions()
     ref = str(tmp_path / "p.jpg")
@@ -44,8 +51,7 @@ def test_a_photo_no_watcher_sees_is_checked_when_the_app_becomes_active(
     with qtbot.waitSignal(loader.image_ready, timeout=10_000):
         loader.request("viewer", ref, VIEW)
     assert loader.photo_versions.watched_files == frozenset()
-    time.sleep(0.03)  # file times come from a coarse clock (a few ms per tick on Linux)
-    flat_jpeg(tmp_path / "p.jpg", (20, 20, 240), (300, 200))
+    saved_over_in_blue(ref)
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication)
     with qtbot.waitSignal(loader.photo_changed, timeout=10_000) as changed:
@@ -66,8 +72,7 @@ def test_a_decode_that_finds_a_new_version_tells_the_other_views(
     ref = flat_jpeg(tmp_path / "p.jpg", (240, 20, 20), (300, 200))
     with qtbot.waitSignal(loader.image_ready, timeout=10_000):
         loader.request("thumb", ref, QSize(64, 64))
-    time.sleep(0.03)
-    flat_jpeg(tmp_path / "p.jpg", (20, 20, 240), (300, 200))
+    saved_over_in_blue(ref)
     # Another view decodes the photo at its own size and so sees the new version first.
     with qtbot.waitSignal(loader.photo_changed, timeout=10_000):
         loader.request("viewer", ref, VIEW)
@@ -87,8 +92,7 @@ def test_a_photo_decoded_outside_the_loader_is_watched_once_said_to_be_on_screen
     assert version is not None
     loader.photo_seen(ref, version)
     assert ref in loader.photo_versions.watched_files
-    time.sleep(0.03)
-    flat_jpeg(tmp_path / "Фото.jpg", (20, 20, 240), (300, 200))
+    saved_over_in_blue(ref)
     with qtbot.waitSignal(loader.photo_changed, timeout=10_000) as changed:
         pass  # the next round of looks (once a second) sees it
     assert changed.args == [ref]
@@ -102,8 +106,7 @@ def test_a_sighting_from_before_the_loader_never_outranks_its_own(
     ref = flat_jpeg(tmp_path / "p.jpg", (240, 20, 20), (300, 200))
     early = file_version(ref)
     assert early is not None
-    time.sleep(0.03)
-    flat_jpeg(tmp_path / "p.jpg", (20, 20, 240), (300, 200))
+    saved_over_in_blue(ref)
     with qtbot.waitSignal(loader.image_ready, timeout=10_000):
         loader.request("viewer", ref, VIEW)  # the loader reads the new version itself
     changes: list[str] = []

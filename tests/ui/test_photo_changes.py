@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -173,11 +173,18 @@ def test_the_centre_view_keeps_the_loaders_reason_for_a_broken_photo(
     make_editor: MakeEditor, tmp_path: Path, qtbot: QtBot
 ) -> None:
     path, _photo = cut_short_essay(tmp_path)
-    window = make_editor(images=True).window
+    # Shown only once the centre view has failed, so the list's own thumbnail fails after it.
+    window = make_editor(images=True, show=False).window
     window.files.start(path)
     window.slide_list.select_rows([0])
+    qtbot.waitUntil(
+        lambda: window.viewer.photo.accessibleDescription().startswith("Cannot show this photo"),
+        timeout=15_000,
+    )
+    window.show()
+    qtbot.waitExposed(window)
     index = window.model.index(0)
-    # The list's own thumbnail fails too, and the row says so in two words...
+    # The list's thumbnail fails too, and the row says so in two words...
     qtbot.waitUntil(
         lambda: window.model.data(index, SlideRole.PLACEHOLDER) == "Unreadable photo",
         timeout=15_000,
@@ -214,6 +221,7 @@ def test_typing_a_caption_leaves_a_photo_that_cannot_be_decoded_alone(
     # Any change to a row used to ask for the photo again: "Loading…" on each keystroke, and
     # the broken file decoded again each time.
     assert all("Cannot show this photo" in said for said in shown), shown
-    qtbot.wait(300)  # a decode asked for would have failed by now (the first took far less)
+    editor.images.wait_for_idle(15_000)  # a decode asked for would be over, and its
+    QCoreApplication.processEvents()  # failure delivered
     assert len(failed) == decodes
     assert "Cannot show this photo" in window.viewer.photo.accessibleDescription()
